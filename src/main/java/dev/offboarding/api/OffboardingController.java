@@ -1,0 +1,107 @@
+package dev.offboarding.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The offboarding REST API of PROCESS.md. */
+@RestController
+@RequestMapping(path = "/api/offboardings", produces = MediaType.APPLICATION_JSON_VALUE)
+class OffboardingController {
+
+    static final int MAX_PAGE_SIZE = 200;
+
+    private final OffboardingService offboardings;
+    private final OffboardingViews views;
+    private final BulkRequests bulkRequests;
+
+    OffboardingController(OffboardingService offboardings, OffboardingViews views, BulkRequests bulkRequests) {
+        this.offboardings = offboardings;
+        this.views = views;
+        this.bulkRequests = bulkRequests;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<OffboardingView> start(@RequestBody StartOffboardingRequest request) {
+        String id = offboardings.start(request);
+        return ResponseEntity.created(URI.create("/api/offboardings/" + id)).body(views.get(id));
+    }
+
+    @GetMapping("/{id}")
+    OffboardingView get(@PathVariable String id) {
+        return views.get(id);
+    }
+
+    @GetMapping
+    List<OffboardingView.Summary> list(@RequestParam(required = false) String state,
+                                       @RequestParam(required = false) String userPrincipalName,
+                                       @RequestParam(defaultValue = "0") int page,
+                                       @RequestParam(defaultValue = "50") int size) {
+        OffboardingState wanted = null;
+        if (state != null && !state.isBlank()) {
+            try {
+                wanted = OffboardingState.valueOf(state.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.badRequest("state must be one of " + List.of(OffboardingState.values()) + ".");
+            }
+        }
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw ApiProblem.badRequest("page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE + ".");
+        }
+        return views.list(wanted, userPrincipalName, page, size);
+    }
+
+    @PostMapping(path = "/bulk", consumes = MediaType.APPLICATION_JSON_VALUE)
+    BulkResult bulkJson(@RequestBody JsonNode body) {
+        return startAll(bulkRequests.fromJson(body));
+    }
+
+    @PostMapping(path = "/bulk", consumes = "text/csv")
+    BulkResult bulkCsv(@RequestBody String body) {
+        return startAll(bulkRequests.fromCsv(body));
+    }
+
+    @PostMapping("/{id}/cancel")
+    OffboardingView cancel(@PathVariable String id) {
+        offboardings.cancel(id);
+        return views.get(id);
+    }
+
+    @PostMapping("/{id}/restore")
+    OffboardingView restore(@PathVariable String id) {
+        offboardings.restore(id);
+        return views.get(id);
+    }
+
+    /** Each row on its own: a bad row is answered and the next one is started all the same. */
+    private BulkResult startAll(List<BulkRequests.Row> rows) {
+        List<BulkResult.Row> results = new ArrayList<>();
+        for (BulkRequests.Row row : rows) {
+            if (row.problem() != null) {
+                results.add(new BulkResult.Row(row.number(), row.userPrincipalName(), row.problem().status().value(),
+                        null, null, Problems.of(row.problem())));
+                continue;
+            }
+            try {
+                String id = offboardings.start(row.request());
+                results.add(new BulkResult.Row(row.number(), row.request().userPrincipalName(), 201, id,
+                        "/api/offboardings/" + id, null));
+            } catch (RuntimeException e) {
+                var problem = Problems.of(e);
+                results.add(new BulkResult.Row(row.number(), row.userPrincipalName(), problem.getStatus(), null, null,
+                        problem));
+            }
+        }
+        return BulkResult.of(results);
+    }
+}

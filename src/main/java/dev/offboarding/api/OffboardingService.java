@@ -1,0 +1,158 @@
+package dev.offboarding.api;
+
+import static dev.offboarding.process.OffboardingVariables.CANCEL_MESSAGE;
+import static dev.offboarding.process.OffboardingVariables.DECISIONS;
+import static dev.offboarding.process.OffboardingVariables.PROCESS_KEY;
+import static dev.offboarding.process.OffboardingVariables.REASON;
+import static dev.offboarding.process.OffboardingVariables.RESTORE_MESSAGE;
+import static dev.offboarding.process.OffboardingVariables.TICKET_REFERENCE;
+import static dev.offboarding.process.OffboardingVariables.USER_PRINCIPAL_NAME;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.offboarding.process.ActiveOffboardings;
+import dev.offboarding.process.DecisionRules;
+import dev.offboarding.process.OffboardingAlreadyRunningException;
+import dev.offboarding.process.OffboardingRequestException;
+import dev.offboarding.tenant.Directory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+
+/** What the REST API does: start, cancel and restore offboardings. Reading them is {@link OffboardingViews}. */
+@Service
+public class OffboardingService {
+
+    static final int MAX_REASON_LENGTH = 1000;
+    static final int MAX_TICKET_REFERENCE_LENGTH = 100;
+
+    private final RuntimeService runtimeService;
+    private final HistoryService historyService;
+    private final Directory directory;
+    private final DecisionRules decisionRules;
+    private final ActiveOffboardings activeOffboardings;
+    private final ObjectMapper json;
+
+    public OffboardingService(RuntimeService runtimeService, HistoryService historyService, Directory directory,
+                              DecisionRules decisionRules, ActiveOffboardings activeOffboardings, ObjectMapper json) {
+        this.runtimeService = runtimeService;
+        this.historyService = historyService;
+        this.directory = directory;
+        this.decisionRules = decisionRules;
+        this.activeOffboardings = activeOffboardings;
+        this.json = json;
+    }
+
+    /** Checks the request, the user and the decisions, then starts the offboarding. Returns the process instance id. */
+    public String start(StartOffboardingRequest request) {
+        if (request == null) {
+            throw ApiProblem.badRequest("The body must be a JSON object with at least userPrincipalName.");
+        }
+        String upn = request.userPrincipalName() == null ? "" : request.userPrincipalName().strip().toLowerCase(Locale.ROOT);
+        List<String> problems = new ArrayList<>();
+        if (upn.isEmpty()) {
+            problems.add("userPrincipalName is required.");
+        } else if (!DecisionRules.isUserPrincipalName(upn)) {
+            problems.add("userPrincipalName '" + DecisionRules.printable(upn) + "' is not a user principal name (name@domain).");
+        }
+        checkText(problems, "reason", request.reason(), MAX_REASON_LENGTH);
+        checkText(problems, "ticketReference", request.ticketReference(), MAX_TICKET_REFERENCE_LENGTH);
+        if (request.decisions() != null && problems.isEmpty()) {
+            problems.addAll(DecisionRules.structuralProblems(request.decisions(), upn));
+        }
+        if (!problems.isEmpty()) {
+            throw new OffboardingRequestException(problems);
+        }
+        if (directory.findUser(upn).isEmpty()) {
+            throw ApiProblem.notFound("There is no active user " + upn + " in the tenant.");
+        }
+        activeOffboardings.runningFor(upn).ifPresent(running -> {
+            throw new OffboardingAlreadyRunningException(upn, running);
+        });
+        if (request.decisions() != null) {
+            List<String> tenantProblems = decisionRules.problems(request.decisions(), upn);
+            if (!tenantProblems.isEmpty()) {
+                throw new OffboardingRequestException(tenantProblems);
+            }
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(USER_PRINCIPAL_NAME, upn);
+        variables.put(REASON, request.reason() == null ? "" : request.reason().strip());
+        variables.put(TICKET_REFERENCE, request.ticketReference() == null ? "" : request.ticketReference().strip());
+        if (request.decisions() != null) {
+            variables.put(DECISIONS, toJson(request.decisions()));
+        }
+        ProcessInstance instance = runtimeService.createProcessInstanceByKey(PROCESS_KEY)
+                .businessKey(upn)
+                .setVariables(variables)
+                .execute();
+        return instance.getId();
+    }
+
+    public void cancel(String id) {
+        correlate(id, CANCEL_MESSAGE, "can no longer be cancelled: its first destructive step (mailbox conversion, "
+                + "license removal or deletion) has begun, or it is waiting for a step of its own");
+    }
+
+    public void restore(String id) {
+        correlate(id, RESTORE_MESSAGE, "cannot be restored now: restoring is possible only while the deleted user "
+                + "waits in the restore window");
+    }
+
+    private void correlate(String id, String message, String whyNot) {
+        requireRunning(id);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                runtimeService.createMessageCorrelation(message).processInstanceId(id).correlateWithResult();
+                return;
+            } catch (MismatchingMessageCorrelationException e) {
+                throw ApiProblem.conflict("not-possible-now", "This offboarding " + whyNot + ".");
+            } catch (OptimisticLockingException e) {
+                // A step of the same offboarding finished at that moment: look again.
+                if (attempt == 3) {
+                    throw ApiProblem.conflict("busy", "This offboarding is changing right now; try again in a moment.");
+                }
+            }
+        }
+    }
+
+    private void requireRunning(String id) {
+        HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
+                .processInstanceId(id).processDefinitionKey(PROCESS_KEY).singleResult();
+        if (instance == null) {
+            throw ApiProblem.notFound("There is no offboarding " + DecisionRules.printable(id) + ".");
+        }
+        if (instance.getEndTime() != null) {
+            throw ApiProblem.conflict("ended", "This offboarding has already ended.");
+        }
+    }
+
+    private String toJson(Object decisions) {
+        try {
+            return json.writeValueAsString(decisions);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Decisions are plain values and always serialize", e);
+        }
+    }
+
+    private static void checkText(List<String> problems, String field, String value, int maxLength) {
+        if (value == null) {
+            return;
+        }
+        if (value.length() > maxLength) {
+            problems.add(field + " is " + value.length() + " characters long; at most " + maxLength + " are allowed.");
+        }
+        if (DecisionRules.hasControlCharacters(value)) {
+            problems.add(field + " contains control characters; only text and line breaks are allowed.");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.offboarding.process;
+
+import static dev.offboarding.process.OffboardingVariables.SIGN_IN_BLOCKED;
+import static dev.offboarding.process.OffboardingVariables.USER_ID;
+
+import dev.offboarding.tenant.Directory;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** blockSignIn: the account is disabled and its sign-in sessions revoked. */
+@Component("blockSignInDelegate")
+public class BlockSignIn implements JavaDelegate {
+
+    private final Directory directory;
+
+    public BlockSignIn(Directory directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        directory.blockSignIn((String) execution.getVariable(USER_ID));
+        execution.setVariable(SIGN_IN_BLOCKED, true);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.offboarding.process;
+
+import static dev.offboarding.process.OffboardingVariables.OUTCOME;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/** On an outcome end event (Rejected, ConvertedToSharedMailbox, Deleted, Restored, Cancelled): outcome = its id. */
+@Component("recordOutcome")
+public class RecordOutcome implements ExecutionListener {
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        execution.setVariable(OUTCOME, execution.getCurrentActivityId());
+    }
+}

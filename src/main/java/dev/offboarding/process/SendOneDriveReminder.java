@@ -1,0 +1,35 @@
+package dev.offboarding.process;
+
+import static dev.offboarding.process.OffboardingVariables.DISPLAY_NAME;
+import static dev.offboarding.process.OffboardingVariables.ONE_DRIVE_DEADLINE;
+import static dev.offboarding.process.OffboardingVariables.ONE_DRIVE_OWNER;
+import static dev.offboarding.process.OffboardingVariables.ONE_DRIVE_URL;
+
+import dev.offboarding.tenant.Mailer;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** sendOneDriveReminder: the new owner is reminded that the OneDrive will soon be deleted. */
+@Component("sendOneDriveReminderDelegate")
+public class SendOneDriveReminder implements JavaDelegate {
+
+    private final Mailer mailer;
+
+    public SendOneDriveReminder(Mailer mailer) {
+        this.mailer = mailer;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String name = (String) execution.getVariable(DISPLAY_NAME);
+        Date deadline = (Date) execution.getVariable(ONE_DRIVE_DEADLINE);
+        mailer.send((String) execution.getVariable(ONE_DRIVE_OWNER),
+                "Reminder: the OneDrive of " + name + " is deleted on " + Dates.readable(deadline.toInstant()),
+                "Hello,\n\nthe OneDrive of " + name + " is deleted on " + Dates.readable(deadline.toInstant())
+                        + ":\n" + execution.getVariable(ONE_DRIVE_URL)
+                        + "\n\nCopy the files you need to keep before then.\n",
+                execution.getProcessInstanceId() + ":oneDriveReminder");
+    }
+}

@@ -1,0 +1,24 @@
+package dev.offboarding.process;
+
+import java.util.Locale;
+
+/** Byte counts as people read them. */
+final class Sizes {
+
+    private Sizes() {
+    }
+
+    static String readable(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+}

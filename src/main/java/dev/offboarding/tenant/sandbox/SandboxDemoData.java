@@ -1,0 +1,254 @@
+package dev.offboarding.tenant.sandbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo tenant "Contoso": one user for every path of the offboarding. Generated the same way every time, so the
+ * README's walkthrough and the tests can name users and expect the same mail.
+ */
+@Component
+@SandboxMode
+public class SandboxDemoData {
+
+    public static final String DOMAIN = "contoso.com";
+    static final String DOMAIN_SETTING = "domain";
+    static final long GB = 1024L * 1024 * 1024;
+
+    public static final String E3 = "05e9a617-0261-4cee-bb44-138d3ef5d965";
+    public static final String BUSINESS_PREMIUM = "cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46";
+    public static final String EMS_E5 = "b05e124f-c7cc-45a0-a6aa-8cf78c946968";
+    public static final String VISIO_PLAN_2 = "c5928f49-12ba-48f7-ada3-0d743a3601d5";
+
+    /** Tables in an order that deletes children before parents. */
+    private static final List<String> TABLES = List.of("sandbox_mutation", "sandbox_sent_mail",
+            "sandbox_drive_permission", "sandbox_drive", "sandbox_message", "sandbox_mail_folder",
+            "sandbox_mailbox_permission", "sandbox_mailbox_alias", "sandbox_mailbox", "sandbox_license",
+            "sandbox_subscription", "sandbox_user_role", "sandbox_user", "sandbox_setting");
+
+    private final SandboxStore store;
+
+    SandboxDemoData(SandboxStore store) {
+        this.store = store;
+    }
+
+    /** Fills the sandbox tenant with the demo users unless it already has users. */
+    public boolean seedIfEmpty() {
+        return store.call(() -> {
+            int users = store.jdbc().sql("select count(*) from sandbox_user").query(Integer.class).single();
+            if (users > 0) {
+                return false;
+            }
+            seed();
+            return true;
+        });
+    }
+
+    /** Throws away everything in the sandbox tenant, its record of changes included, and seeds it again. */
+    public void reset() {
+        store.run(() -> {
+            store.jdbc().sql("update sandbox_mail_folder set parent_id = null").update();
+            TABLES.forEach(table -> store.jdbc().sql("delete from " + table).update());
+            seed();
+        });
+    }
+
+    private void seed() {
+        JdbcClient jdbc = store.jdbc();
+        setting(jdbc, DOMAIN_SETTING, DOMAIN);
+        setting(jdbc, "organizationName", "Contoso");
+        setting(jdbc, SandboxOneDrive.RETENTION_SETTING, "30");
+
+        LocalDate today = store.instant().atZone(ZoneOffset.UTC).toLocalDate();
+        subscription(jdbc, E3, "SPE_E3", "Microsoft 365 E3", 25, "DIRECT", null);
+        subscription(jdbc, BUSINESS_PREMIUM, "SPB", "Microsoft 365 Business Premium", 10, "PARTNER", null);
+        subscription(jdbc, EMS_E5, "EMSPREMIUM", "Enterprise Mobility + Security E5", 50, "VOLUME_LICENSING", null);
+        subscription(jdbc, VISIO_PLAN_2, "VISIOCLIENT", "Visio Plan 2", 5, "DIRECT", today.plusDays(200));
+
+        // An ordinary licensed user: the walkthrough's first offboarding.
+        user("adele.vance", "Adele Vance", "Retail", false).licenses(E3).mailbox(24).aliases("adele", "a.vance")
+                .drive(2_300_000_000L).save();
+        // Forwards her mail elsewhere: the guidance forbids deleting her account.
+        user("alex.wilber", "Alex Wilber", "Marketing", false).licenses(E3).mailbox(12)
+                .forwarding("alex.wilber@fabrikam.com").drive(800_000_000L).save();
+        // Already converted to a shared mailbox earlier: no license, the account must stay.
+        user("megan.bowen", "Megan Bowen", "Marketing", false).mailbox(8).shared().aliases("marketing")
+                .drive(150_000_000L).save();
+        // Synced from on-premises Active Directory: deleted there, not in the cloud.
+        user("lee.gu", "Lee Gu", "Engineering", true).licenses(E3, EMS_E5).mailbox(10).drive(4_100_000_000L).save();
+        // A mailbox that reports 52 GB: as a shared mailbox it keeps its license. The size is simulated.
+        user("nestor.wilke", "Nestor Wilke", "Operations", false).licenses(E3).mailbox(15)
+                .simulatedExtraBytes(52 * GB).drive(9_000_000_000L).save();
+        // Licensed through a partner: the count cannot be reduced by the tenant's billing admins.
+        user("isaiah.langer", "Isaiah Langer", "Sales", false).licenses(BUSINESS_PREMIUM).mailbox(10)
+                .drive(600_000_000L).save();
+        // The tenant's only global admin: offboarding her would lock everyone out.
+        user("patti.fernandez", "Patti Fernandez", "Executive Management", false).licenses(E3).mailbox(10)
+                .roles("Global Administrator").drive(1_200_000_000L).save();
+        // No license, no mailbox, no OneDrive: a former contractor's leftover account.
+        user("grady.archie", "Grady Archie", "Facilities", false).save();
+        // Colleagues who take over mailboxes and OneDrives.
+        user("diego.siciliani", "Diego Siciliani", "Human Resources", false).licenses(E3).mailbox(6)
+                .drive(500_000_000L).save();
+        user("lynne.robbins", "Lynne Robbins", "IT", false).licenses(E3).mailbox(6).roles("User Administrator")
+                .drive(700_000_000L).save();
+        // Visio inside an annual commitment: not reducible until the commitment ends.
+        user("johanna.lorenz", "Johanna Lorenz", "Engineering", false).licenses(E3, VISIO_PLAN_2).mailbox(8)
+                .drive(1_900_000_000L).save();
+        user("miriam.graham", "Miriam Graham", "Finance", false).licenses(E3).mailbox(5)
+                .roles("Billing Administrator").drive(300_000_000L).save();
+    }
+
+    private static void setting(JdbcClient jdbc, String name, String value) {
+        jdbc.sql("insert into sandbox_setting (name, setting_value) values (:n, :v)").param("n", name).param("v", value).update();
+    }
+
+    private static void subscription(JdbcClient jdbc, String skuId, String partNumber, String name, int total,
+                                     String channel, LocalDate commitmentEnd) {
+        jdbc.sql("""
+                        insert into sandbox_subscription (sku_id, sku_part_number, display_name, total_licenses, purchase_channel, commitment_end_date)
+                        values (:id, :part, :name, :total, :channel, :end)""")
+                .param("id", skuId).param("part", partNumber).param("name", name).param("total", total)
+                .param("channel", channel).param("end", commitmentEnd == null ? null : java.sql.Date.valueOf(commitmentEnd))
+                .update();
+    }
+
+    static String idOf(String text) {
+        return UUID.nameUUIDFromBytes(text.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private DemoUser user(String alias, String displayName, String department, boolean synced) {
+        return new DemoUser(alias, displayName, department, synced);
+    }
+
+    /** One demo user, written by {@link #save()}. */
+    private final class DemoUser {
+        private final String alias;
+        private final String upn;
+        private final String displayName;
+        private final String department;
+        private final boolean synced;
+        private String[] skus = {};
+        private String[] roles = {};
+        private String[] aliases = {};
+        private int messages = -1;
+        private boolean shared;
+        private String forwarding;
+        private long extraBytes;
+        private long driveBytes = -1;
+
+        DemoUser(String alias, String displayName, String department, boolean synced) {
+            this.alias = alias;
+            this.upn = alias + "@" + DOMAIN;
+            this.displayName = displayName;
+            this.department = department;
+            this.synced = synced;
+        }
+
+        DemoUser licenses(String... skuIds) { this.skus = skuIds; return this; }
+        DemoUser roles(String... roleNames) { this.roles = roleNames; return this; }
+        DemoUser aliases(String... localParts) { this.aliases = localParts; return this; }
+        DemoUser mailbox(int messageCount) { this.messages = messageCount; return this; }
+        DemoUser shared() { this.shared = true; return this; }
+        DemoUser forwarding(String address) { this.forwarding = address; return this; }
+        DemoUser simulatedExtraBytes(long bytes) { this.extraBytes = bytes; return this; }
+        DemoUser drive(long usedBytes) { this.driveBytes = usedBytes; return this; }
+
+        void save() {
+            JdbcClient jdbc = store.jdbc();
+            String id = idOf(upn);
+            jdbc.sql("""
+                            insert into sandbox_user (id, user_principal_name, display_name, mail, department, account_enabled, on_premises_sync_enabled)
+                            values (:id, :upn, :name, :mail, :dept, :enabled, :synced)""")
+                    .param("id", id).param("upn", upn).param("name", displayName)
+                    .param("mail", messages >= 0 ? upn : null).param("dept", department)
+                    .param("enabled", !shared).param("synced", synced).update();
+            for (String role : roles) {
+                jdbc.sql("insert into sandbox_user_role (user_id, role_name) values (:id, :role)")
+                        .param("id", id).param("role", role).update();
+            }
+            for (String sku : skus) {
+                jdbc.sql("insert into sandbox_license (user_id, sku_id) values (:id, :sku)")
+                        .param("id", id).param("sku", sku).update();
+            }
+            if (messages >= 0) {
+                saveMailbox(jdbc, id);
+            }
+            if (driveBytes >= 0) {
+                jdbc.sql("insert into sandbox_drive (user_id, id, web_url, used_bytes) values (:user, :id, :url, :bytes)")
+                        .param("user", id).param("id", idOf("drive:" + upn))
+                        .param("url", "https://contoso-my.sharepoint.com/personal/" + alias.replace('.', '_') + "_contoso_com")
+                        .param("bytes", driveBytes).update();
+            }
+        }
+
+        private void saveMailbox(JdbcClient jdbc, String id) {
+            jdbc.sql("""
+                            insert into sandbox_mailbox (user_id, mailbox_type, forwarding_address, simulated_extra_bytes)
+                            values (:id, :type, :fwd, :extra)""")
+                    .param("id", id).param("type", shared ? "SharedMailbox" : "UserMailbox")
+                    .param("fwd", forwarding).param("extra", extraBytes).update();
+            for (String local : aliases) {
+                jdbc.sql("insert into sandbox_mailbox_alias (user_id, address) values (:id, :a)")
+                        .param("id", id).param("a", local + "@" + DOMAIN).update();
+            }
+            String inbox = folder(jdbc, id, null, "Inbox");
+            String projects = folder(jdbc, id, inbox, "Projects");
+            String sent = folder(jdbc, id, null, "Sent Items");
+            String archive = folder(jdbc, id, null, "Archive");
+            String[] folders = {inbox, inbox, projects, sent, archive};
+            Random random = new Random(upn.hashCode());
+            Instant start = Instant.parse("2026-01-05T08:00:00Z");
+            for (int i = 0; i < messages; i++) {
+                String folderId = folders[i % folders.length];
+                boolean outgoing = folderId.equals(sent);
+                String colleague = COLLEAGUES[random.nextInt(COLLEAGUES.length)] + "@" + DOMAIN;
+                String topic = TOPICS[random.nextInt(TOPICS.length)];
+                Instant sentAt = start.plus(Duration.ofHours(7L * i + random.nextInt(6)));
+                String messageId = "<" + idOf(upn + "#" + i) + "@" + DOMAIN + ">";
+                String subject = topic + (i % 3 == 0 ? "" : " (" + (i + 1) + ")");
+                String body = "Hi,\n\n" + BODIES[random.nextInt(BODIES.length)] + "\n\nBest regards,\n"
+                        + (outgoing ? displayName : colleague) + "\n";
+                byte[] mime = i % 4 == 1
+                        ? MimeMessages.build(outgoing ? upn : colleague, outgoing ? colleague : upn, subject, body,
+                            sentAt, messageId, MimeMessages.csv("figures-" + (i + 1) + ".csv",
+                                    "month,amount\nJanuary," + random.nextInt(9000) + "\nFebruary," + random.nextInt(9000) + "\n"))
+                        : MimeMessages.text(outgoing ? upn : colleague, outgoing ? colleague : upn, subject, body,
+                            sentAt, messageId);
+                jdbc.sql("""
+                                insert into sandbox_message (id, folder_id, internet_message_id, received_at, mime_content)
+                                values (:id, :folder, :mid, :at, :mime)""")
+                        .param("id", idOf(upn + "/message/" + i)).param("folder", folderId).param("mid", messageId)
+                        .param("at", sentAt.atOffset(ZoneOffset.UTC)).param("mime", mime).update();
+            }
+        }
+
+        private String folder(JdbcClient jdbc, String userId, String parentId, String name) {
+            String folderId = idOf(upn + "/folder/" + name);
+            jdbc.sql("insert into sandbox_mail_folder (id, user_id, parent_id, display_name) values (:id, :user, :parent, :name)")
+                    .param("id", folderId).param("user", userId).param("parent", parentId).param("name", name).update();
+            return folderId;
+        }
+    }
+
+    private static final String[] COLLEAGUES = {"diego.siciliani", "lynne.robbins", "miriam.graham", "johanna.lorenz",
+            "alex.wilber", "adele.vance"};
+    private static final String[] TOPICS = {"Quarterly figures", "Project Falcon kick-off", "Store opening in Lyon",
+            "Holiday rota", "Supplier contract renewal", "Customer feedback summary", "Budget 2027 draft",
+            "Team offsite agenda", "Re: Invoice 4711", "Training schedule"};
+    private static final String[] BODIES = {
+            "please find the latest numbers attached. Let me know if anything looks off.",
+            "thanks for your help last week. Could we meet on Thursday to go through the open points?",
+            "the supplier confirmed the new delivery dates; I have updated the plan accordingly.",
+            "here is a short summary of what we agreed in today's call, with the next steps for each of us.",
+            "the draft is ready for review. Comments by Friday would be great.",
+            "a reminder that the rota for December is due next week."};
+}
