@@ -16,7 +16,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Every error of {@code /api} as {@code application/problem+json}; a 500 only for a real fault of the server. */
-@RestControllerAdvice(basePackages = "dev.offboarding.api")
+@RestControllerAdvice
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
