@@ -35,6 +35,10 @@ public final class Http {
         return send(request(path, user).GET());
     }
 
+    public Response put(String path, String user) {
+        return send(request(path, user).PUT(HttpRequest.BodyPublishers.noBody()));
+    }
+
     public Response post(String path, String user, String contentType, String body) {
         return send(request(path, user).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
