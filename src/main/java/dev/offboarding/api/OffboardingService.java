@@ -64,8 +64,8 @@ public class OffboardingService {
         } else if (!DecisionRules.isUserPrincipalName(upn)) {
             problems.add("userPrincipalName '" + DecisionRules.printable(upn) + "' is not a user principal name (name@domain).");
         }
-        checkText(problems, "reason", request.reason(), MAX_REASON_LENGTH);
-        checkText(problems, "ticketReference", request.ticketReference(), MAX_TICKET_REFERENCE_LENGTH);
+        DecisionRules.checkText(problems, "reason", request.reason(), MAX_REASON_LENGTH);
+        DecisionRules.checkText(problems, "ticketReference", request.ticketReference(), MAX_TICKET_REFERENCE_LENGTH);
         if (request.decisions() != null && problems.isEmpty()) {
             problems.addAll(DecisionRules.structuralProblems(request.decisions(), upn));
         }
@@ -141,18 +141,6 @@ public class OffboardingService {
             return json.writeValueAsString(decisions);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Decisions are plain values and always serialize", e);
-        }
-    }
-
-    private static void checkText(List<String> problems, String field, String value, int maxLength) {
-        if (value == null) {
-            return;
-        }
-        if (value.length() > maxLength) {
-            problems.add(field + " is " + value.length() + " characters long; at most " + maxLength + " are allowed.");
-        }
-        if (DecisionRules.hasControlCharacters(value)) {
-            problems.add(field + " contains control characters; only text and line breaks are allowed.");
         }
     }
 }

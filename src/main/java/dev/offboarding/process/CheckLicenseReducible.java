@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
@@ -39,8 +38,7 @@ public class CheckLicenseReducible implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        List<String> removed = Arrays.stream(((String) execution.getVariable(REMOVED_SKU_IDS)).split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> removed = VariableValues.list(execution.getVariable(REMOVED_SKU_IDS));
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         List<String> reducible = new ArrayList<>();
         StringBuilder summary = new StringBuilder();

@@ -108,7 +108,8 @@ public class DecisionRules {
         }
     }
 
-    private static void checkText(List<String> problems, String field, String value, int maxLength) {
+    /** Adds a problem when a free text is too long or holds control characters. */
+    public static void checkText(List<String> problems, String field, String value, int maxLength) {
         if (value == null) {
             return;
         }

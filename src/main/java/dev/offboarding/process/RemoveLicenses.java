@@ -7,7 +7,6 @@ import static dev.offboarding.process.OffboardingVariables.REMOVED_SKU_IDS;
 import static dev.offboarding.process.OffboardingVariables.USER_ID;
 
 import dev.offboarding.tenant.Licensing;
-import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -25,8 +24,7 @@ public class RemoveLicenses implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String skuIds = (String) execution.getVariable(ASSIGNED_SKU_IDS);
-        List<String> skus = Arrays.stream(skuIds.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> skus = VariableValues.list(execution.getVariable(ASSIGNED_SKU_IDS));
         licensing.removeLicenses((String) execution.getVariable(USER_ID), skus);
         execution.setVariable(REMOVED_SKU_IDS, String.join(",", skus));
         execution.setVariable(REMOVED_LICENSES, execution.getVariable(ASSIGNED_LICENSES));
