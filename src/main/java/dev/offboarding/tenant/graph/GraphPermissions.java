@@ -1,0 +1,28 @@
+package dev.offboarding.tenant.graph;
+
+/** The application permissions (and Exchange role) each call needs; named in a 403's message and in the docs. */
+final class GraphPermissions {
+
+    private GraphPermissions() {
+    }
+
+    static final String READ_USERS = "the Microsoft Graph application permission User.Read.All";
+    static final String WRITE_USERS = "the Microsoft Graph application permission User.ReadWrite.All (for an admin "
+            + "user also a Microsoft Entra admin role for the app)";
+    static final String REVOKE_SESSIONS = "the Microsoft Graph application permission User.ReadWrite.All or "
+            + "Directory.ReadWrite.All";
+    static final String DELETE_RESTORE = "the Microsoft Graph application permission User.DeleteRestore.All (or "
+            + "User.ReadWrite.All)";
+    static final String READ_MEMBER_OF = "the Microsoft Graph application permission Directory.Read.All";
+    static final String READ_ROLES = "the Microsoft Graph application permission RoleManagement.Read.Directory";
+    static final String READ_ORGANIZATION = "the Microsoft Graph application permission Organization.Read.All";
+    static final String ASSIGN_LICENSES = "the Microsoft Graph application permission LicenseAssignment.ReadWrite.All";
+    static final String READ_MAIL = "the Microsoft Graph application permission Mail.Read";
+    static final String SEND_MAIL = "the Microsoft Graph application permission Mail.Send";
+    static final String READ_FILES = "the Microsoft Graph application permission Files.Read.All";
+    static final String SHARE_FILES = "the Microsoft Graph application permission Files.ReadWrite.All";
+    static final String READ_SHAREPOINT_SETTINGS = "the Microsoft Graph application permission "
+            + "SharePointTenantSettings.Read.All";
+    static final String EXCHANGE = "the Office 365 Exchange Online application permission Exchange.ManageAsApp and "
+            + "the Microsoft Entra role Exchange Administrator for the app";
+}

@@ -1,0 +1,88 @@
+package dev.offboarding.tenant.graph;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.offboarding.tenant.Directory;
+import dev.offboarding.tenant.Licensing;
+import dev.offboarding.tenant.Mailboxes;
+import dev.offboarding.tenant.Mailer;
+import dev.offboarding.tenant.OneDrive;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The Microsoft 365 adapter ({@code offboarding.tenant.mode=graph}) behind the same ports as the sandbox. */
+@Configuration
+@GraphMode
+class GraphTenantConfiguration {
+
+    @Bean
+    AccessTokens accessTokens(GraphProperties properties) {
+        if (properties.mailSender() == null || properties.mailSender().isBlank()) {
+            throw new IllegalStateException("offboarding.tenant.mode=graph needs offboarding.graph.mail-sender: the "
+                    + "mailbox that mails new OneDrive owners (see docs/microsoft-365.md).");
+        }
+        return new AccessTokens(properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TenantHttp.Sleeper tenantSleeper() {
+        return duration -> Thread.sleep(duration.toMillis());
+    }
+
+    @Bean
+    GraphApi graphApi(AccessTokens tokens, GraphProperties properties, ObjectMapper json, TenantHttp.Sleeper sleeper,
+                      ObjectProvider<TenantCallListener> listener) {
+        return new GraphApi(new TenantHttp("Microsoft Graph", tokens::graph, properties, json, httpClient(properties),
+                sleeper, listener.getIfAvailable(() -> TenantCallListener.NONE), TenantHttp.GRAPH_ERRORS), properties);
+    }
+
+    @Bean
+    ExchangeCommands exchangeCommands(AccessTokens tokens, GraphProperties properties, ExchangeProperties exchange,
+                                      ObjectMapper json, TenantHttp.Sleeper sleeper,
+                                      ObjectProvider<TenantCallListener> listener) {
+        return new ExchangeCommands(new TenantHttp("Exchange Online", tokens::exchange, properties, json,
+                httpClient(properties), sleeper, listener.getIfAvailable(() -> TenantCallListener.NONE),
+                ExchangeCommands.ERRORS), exchange, properties);
+    }
+
+    @Bean
+    Directory graphDirectory(GraphApi graph) {
+        return new GraphDirectory(graph);
+    }
+
+    @Bean
+    Mailboxes graphMailboxes(GraphApi graph, ExchangeCommands exchange, GraphProperties properties,
+                             TenantHttp.Sleeper sleeper) {
+        return new GraphMailboxes(graph, exchange, properties, sleeper);
+    }
+
+    @Bean
+    OneDrive graphOneDrive(GraphApi graph) {
+        return new GraphOneDrive(graph);
+    }
+
+    @Bean
+    Licensing graphLicensing(GraphApi graph, GraphProperties properties, GraphLicensingSettings settings) {
+        return new GraphLicensing(graph, properties, settings);
+    }
+
+    @Bean
+    Mailer graphMailer(GraphApi graph, GraphProperties properties, JdbcClient jdbc,
+                       PlatformTransactionManager transactionManager, Clock clock) {
+        return new GraphMailer(graph, properties, jdbc, transactionManager, clock);
+    }
+
+    /** Redirects are not followed: the token must not travel to another host. */
+    private static HttpClient httpClient(GraphProperties properties) {
+        return HttpClient.newBuilder()
+                .connectTimeout(properties.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.offboarding.tenant.graph;
+
+import java.time.Duration;
+
+/** Hears every call to the tenant, for metrics. */
+public interface TenantCallListener {
+
+    TenantCallListener NONE = new TenantCallListener() {
+        @Override
+        public void called(String service, String operation, String outcome, long nanos) {
+        }
+
+        @Override
+        public void throttled(String service, String operation, Duration wait) {
+        }
+    };
+
+    void called(String service, String operation, String outcome, long nanos);
+
+    void throttled(String service, String operation, Duration wait);
+}
