@@ -72,7 +72,7 @@ public class OffboardingService {
         if (!problems.isEmpty()) {
             throw new OffboardingRequestException(problems);
         }
-        if (directory.findUser(upn).isEmpty()) {
+        if (!directory.isActiveUser(upn)) {
             throw ApiProblem.notFound("There is no active user " + upn + " in the tenant.");
         }
         activeOffboardings.runningFor(upn).ifPresent(running -> {

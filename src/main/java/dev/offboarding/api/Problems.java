@@ -8,6 +8,7 @@ import dev.offboarding.process.DecisionRules;
 import dev.offboarding.process.NotAllowedToDecideException;
 import dev.offboarding.process.OffboardingAlreadyRunningException;
 import dev.offboarding.process.OffboardingRequestException;
+import dev.offboarding.tenant.TenantException;
 import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -58,6 +59,11 @@ final class Problems {
         if (denied != null) {
             return new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
                     "Camunda's authorizations do not allow this for your groups: " + denied.getMessage());
+        }
+        TenantException tenant = find(error, TenantException.class);
+        if (tenant != null) {
+            return new ApiProblem(HttpStatus.BAD_GATEWAY, "tenant-unavailable", "The tenant did not answer as expected",
+                    tenant.getMessage());
         }
         JsonProcessingException json = find(error, JsonProcessingException.class);
         if (json != null) {

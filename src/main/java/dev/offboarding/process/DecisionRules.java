@@ -75,7 +75,7 @@ public class DecisionRules {
 
     private void requireActiveUser(List<String> problems, String field, String userPrincipalName, String leaver) {
         if (!userPrincipalName.isEmpty() && !userPrincipalName.equals(leaver)
-                && directory.findUser(userPrincipalName).isEmpty()) {
+                && !directory.isActiveUser(userPrincipalName)) {
             problems.add(field + " " + userPrincipalName + " is not an active user of the tenant.");
         }
     }

@@ -91,8 +91,11 @@ public class ExchangeCommands {
             }
             JsonNode errors = page.path("@adminapi.errors");
             if (errors.isArray() && !errors.isEmpty()) {
-                throw new TenantException("Exchange Online could not " + operation + " (" + cmdlet + "): "
-                        + errors.get(0).asText(errors.get(0).toString()) + ". Fix the cause, then retry the step.");
+                JsonNode first = errors.get(0);
+                String text = first.isTextual() ? first.asText()
+                        : first.hasNonNull("message") ? first.path("message").asText() : first.toString();
+                throw new TenantException("Exchange Online could not " + operation + " (" + cmdlet + "): " + text
+                        + ". Fix the cause, then retry the step.");
             }
             page.path("value").forEach(output::add);
             String link = page.path("@odata.nextLink").asText(null);

@@ -57,13 +57,26 @@ public class GraphApi {
     /** Every item of a collection, following {@code @odata.nextLink} page by page. */
     public void forEach(URI first, Map<String, String> headers, String operation, String permission,
                         Consumer<JsonNode> action) {
+        if (!forEachUnlessAbsent(first, headers, operation, permission, action)) {
+            http.json(TenantHttp.Call.get(first, operation, permission).withHeaders(headers)); // throws the 404's message
+        }
+    }
+
+    /** Like {@link #forEach}, but a collection that Graph answers with 404 is absent: false, nothing handed on. */
+    public boolean forEachUnlessAbsent(URI first, Map<String, String> headers, String operation, String permission,
+                                       Consumer<JsonNode> action) {
         URI next = first;
         while (next != null) {
-            JsonNode page = http.json(TenantHttp.Call.get(next, operation, permission).withHeaders(headers));
-            page.path("value").forEach(action);
-            String link = page.path("@odata.nextLink").asText(null);
+            TenantHttp.Response page = http.exchange(TenantHttp.Call.get(next, operation, permission).withHeaders(headers),
+                    next == first ? Set.of(404) : Set.of());
+            if (page.status() == 404) {
+                return false;
+            }
+            page.json().path("value").forEach(action);
+            String link = page.json().path("@odata.nextLink").asText(null);
             next = link == null ? null : URI.create(link);
         }
+        return true;
     }
 
     public void forEach(URI first, String operation, String permission, Consumer<JsonNode> action) {

@@ -48,6 +48,11 @@ public class GraphDirectory implements Directory {
                 });
     }
 
+    @Override
+    public boolean isActiveUser(String userPrincipalName) {
+        return graph.find(graph.url("/users/{}?$select=id", userPrincipalName), "read the user", READ_USERS).isPresent();
+    }
+
     private List<String> adminRoles(String userId) {
         List<String> roles = new ArrayList<>();
         graph.forEach(graph.url("/users/{}/memberOf/microsoft.graph.directoryRole?$count=true&$select=displayName,roleTemplateId", userId),
@@ -68,14 +73,15 @@ public class GraphDirectory implements Directory {
     @Override
     public int countGlobalAdmins() {
         int[] enabled = {0};
-        Optional<JsonNode> members = graph.find(graph.url("/directoryRoles(roleTemplateId='" + GLOBAL_ADMIN_TEMPLATE
-                + "')/members?$select=id,accountEnabled"), "read the members of the Global Administrator role", READ_ROLES);
-        members.ifPresent(page -> page.path("value").forEach(member -> {
-            boolean user = member.path("@odata.type").asText("#microsoft.graph.user").equals("#microsoft.graph.user");
-            if (user && member.path("accountEnabled").asBoolean(true)) {
-                enabled[0]++;
-            }
-        }));
+        // A role nobody was ever given is not activated in the tenant: Graph answers 404, and it has no members.
+        graph.forEachUnlessAbsent(graph.url("/directoryRoles(roleTemplateId='" + GLOBAL_ADMIN_TEMPLATE
+                        + "')/members?$select=id,accountEnabled"), Map.of(),
+                "read the members of the Global Administrator role", READ_ROLES, member -> {
+                    boolean user = member.path("@odata.type").asText("#microsoft.graph.user").equals("#microsoft.graph.user");
+                    if (user && member.path("accountEnabled").asBoolean(true)) {
+                        enabled[0]++;
+                    }
+                });
         return enabled[0];
     }
 

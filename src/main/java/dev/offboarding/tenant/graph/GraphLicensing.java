@@ -65,11 +65,14 @@ public class GraphLicensing implements Licensing {
         List<String> throughGroups = new ArrayList<>();
         for (JsonNode state : user.path("licenseAssignmentStates")) {
             String sku = state.path("skuId").asText();
-            if (!skuIds.contains(sku) || direct.contains(sku)) {
+            if (!skuIds.contains(sku)) {
                 continue;
             }
+            // The same SKU can be assigned directly and through a group: both entries count.
             if (state.path("assignedByGroup").isNull() || state.path("assignedByGroup").isMissingNode()) {
-                direct.add(sku);
+                if (!direct.contains(sku)) {
+                    direct.add(sku);
+                }
             } else {
                 throughGroups.add(sku + " (group " + state.path("assignedByGroup").asText() + ")");
             }

@@ -9,7 +9,6 @@ import dev.offboarding.tenant.OneDrive;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +29,6 @@ class GraphTenantConfiguration {
     }
 
     @Bean
-    @ConditionalOnMissingBean
     TenantHttp.Sleeper tenantSleeper() {
         return duration -> Thread.sleep(duration.toMillis());
     }

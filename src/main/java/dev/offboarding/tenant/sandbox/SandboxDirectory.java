@@ -37,6 +37,11 @@ class SandboxDirectory implements Directory {
                 .map(this::toTenantUser));
     }
 
+    @Override
+    public boolean isActiveUser(String userPrincipalName) {
+        return store.call(() -> store.activeUserId(userPrincipalName).isPresent());
+    }
+
     private TenantUser toTenantUser(UserRow row) {
         var jdbc = store.jdbc();
         List<String> skus = jdbc.sql("select sku_id from sandbox_license where user_id = :id order by sku_id")

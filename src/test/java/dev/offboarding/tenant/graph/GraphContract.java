@@ -2,18 +2,29 @@ package dev.offboarding.tenant.graph;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * A stand-in for Microsoft Entra ID, Microsoft Graph and the Exchange Online admin API on a local port, and the
@@ -26,6 +37,8 @@ final class GraphContract implements AutoCloseable {
     static final String SECRET = "s3cr3t~value";
     static final String TOKEN_PATH = "/" + TENANT + "/oauth2/v2.0/token";
     static final String EXCHANGE_PATH = "/adminapi/beta/" + TENANT + "/InvokeCommand";
+    /** The routing mailbox every app-only request to the Exchange admin API is anchored to. */
+    static final String EXCHANGE_ANCHOR = "APP:SystemMailbox{bb558c35-97f1-4cb9-8ff7-d53741dc928c}@" + TENANT;
 
     final WireMockServer server = new WireMockServer(WireMockConfiguration.wireMockConfig().dynamicPort());
     final List<Duration> waits = new CopyOnWriteArrayList<>();
@@ -80,6 +93,63 @@ final class GraphContract implements AutoCloseable {
         GraphProperties properties = properties();
         return new ExchangeCommands(http("Exchange Online", new AccessTokens(properties), true, properties),
                 new ExchangeProperties(URI.create(url() + "/adminapi/beta")), properties);
+    }
+
+    GraphDirectory directory() {
+        return new GraphDirectory(graph());
+    }
+
+    GraphMailboxes mailboxes() {
+        return new GraphMailboxes(graph(), exchange(), properties(), sleeper);
+    }
+
+    GraphOneDrive oneDrive() {
+        return new GraphOneDrive(graph());
+    }
+
+    GraphLicensing licensing(GraphLicensingSettings settings) {
+        return new GraphLicensing(graph(), properties(), settings);
+    }
+
+    GraphMailer mailer(JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+        return new GraphMailer(graph(), properties(), jdbc, transactionManager, clock);
+    }
+
+    /** A stub for one Exchange cmdlet sent to InvokeCommand, told apart by its {@code X-CmdletName} header. */
+    static MappingBuilder cmdlet(String name) {
+        return post(urlEqualTo(EXCHANGE_PATH)).withHeader("X-CmdletName", equalTo(name));
+    }
+
+    /** The request the Exchange Online PowerShell module sends for the cmdlet with these parameters (JSON). */
+    static RequestPatternBuilder cmdletCalled(String name, String parameters) {
+        return postRequestedFor(urlEqualTo(EXCHANGE_PATH))
+                .withHeader("Authorization", equalTo("Bearer exchange-token"))
+                .withHeader("X-AnchorMailbox", equalTo(EXCHANGE_ANCHOR))
+                .withHeader("X-ResponseFormat", equalTo("json"))
+                .withHeader("X-CmdletName", equalTo(name))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withRequestBody(equalToJson("{\"CmdletInput\":{\"CmdletName\":\"" + name + "\",\"Parameters\":"
+                        + parameters + "}}"));
+    }
+
+    /** The requests the adapter sent, token requests left out, oldest first. */
+    List<LoggedRequest> sent() {
+        List<LoggedRequest> requests = new ArrayList<>();
+        server.getAllServeEvents().forEach(event -> requests.add(event.getRequest()));
+        Collections.reverse(requests); // WireMock lists the newest first
+        requests.removeIf(request -> request.getUrl().equals(TOKEN_PATH));
+        return requests;
+    }
+
+    /** "METHOD url" of every request the adapter sent, token requests left out, oldest first. */
+    List<String> requests() {
+        return sent().stream().map(request -> request.getMethod() + " " + request.getUrl()).toList();
+    }
+
+    /** The cmdlets sent to Exchange Online, oldest first. */
+    List<String> cmdlets() {
+        return sent().stream().filter(request -> request.getUrl().equals(EXCHANGE_PATH))
+                .map(request -> request.getHeader("X-CmdletName")).toList();
     }
 
     @Override
