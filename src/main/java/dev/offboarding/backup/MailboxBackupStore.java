@@ -25,6 +25,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,8 +49,13 @@ public class MailboxBackupStore {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
+    @Autowired
     public MailboxBackupStore(OffboardingProperties properties, Clock clock) {
-        this.directory = properties.backup().directory().toAbsolutePath().normalize();
+        this(properties.backup().directory(), clock);
+    }
+
+    public MailboxBackupStore(Path directory, Clock clock) {
+        this.directory = directory.toAbsolutePath().normalize();
         this.clock = clock;
     }
 

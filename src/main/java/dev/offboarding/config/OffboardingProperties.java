@@ -29,8 +29,45 @@ public record OffboardingProperties(
     public record Backup(@DefaultValue("./data/mailbox-backups") Path directory) {
     }
 
-    /** @param demoData fill an empty sandbox tenant with the demo users */
-    public record Sandbox(@DefaultValue("true") boolean demoData) {
+    /**
+     * @param demoData           fill an empty sandbox tenant with the demo users
+     * @param generatedUsers     more users to create with the demo data, {@code bulk00001@contoso.com} and on, for
+     *                           bulk runs and benchmarks
+     * @param maxConcurrentCalls calls in flight to the sandbox at once, as with a real tenant
+     * @param maxAttempts        attempts of one call when the sandbox throttles or fails
+     * @param maxInlineWait      longest Retry-After waited for inside a step
+     * @param faults             what the sandbox does wrong on purpose (can be changed at runtime)
+     */
+    public record Sandbox(@DefaultValue("true") boolean demoData,
+                          @DefaultValue("0") int generatedUsers,
+                          @DefaultValue("16") int maxConcurrentCalls,
+                          @DefaultValue("5") int maxAttempts,
+                          @DefaultValue("PT30S") Duration maxInlineWait,
+                          @DefaultValue SandboxFaults faults) {
+    }
+
+    /**
+     * Faults the sandbox tenant answers with, as a busy Microsoft 365 would; all off by default.
+     *
+     * @param throttledShare     share of calls answered "429 Too Many Requests" with {@code retryAfter}
+     * @param serverErrorShare   share of calls answered with a server error (503)
+     * @param timeoutShare       share of calls that hang for {@code timeout} and then fail
+     * @param latency            added to every call
+     * @param callsPerSecond     a hard rate limit; calls above it are throttled until the next slot (0: none)
+     * @param failingOperations  operations that always fail with a server error (e.g. removeLicenses)
+     */
+    public record SandboxFaults(@DefaultValue("0") double throttledShare,
+                                @DefaultValue("PT1S") Duration retryAfter,
+                                @DefaultValue("0") double serverErrorShare,
+                                @DefaultValue("0") double timeoutShare,
+                                @DefaultValue("PT2S") Duration timeout,
+                                @DefaultValue("PT0S") Duration latency,
+                                @DefaultValue("0") double callsPerSecond,
+                                @DefaultValue List<String> failingOperations) {
+
+        public static SandboxFaults none() {
+            return new SandboxFaults(0, Duration.ofSeconds(1), 0, 0, Duration.ofSeconds(2), Duration.ZERO, 0, List.of());
+        }
     }
 
     /** Logins of the demo configuration; empty in every other profile. */

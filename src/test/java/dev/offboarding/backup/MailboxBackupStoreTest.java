@@ -3,7 +3,6 @@ package dev.offboarding.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.offboarding.config.OffboardingProperties;
 import dev.offboarding.tenant.MailFolder;
 import dev.offboarding.tenant.MailboxInfo;
 import dev.offboarding.tenant.Mailboxes;
@@ -15,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,10 +36,7 @@ class MailboxBackupStoreTest {
 
     @BeforeEach
     void setUp() {
-        store = new MailboxBackupStore(new OffboardingProperties(Duration.ofDays(30), "PT1S",
-                new OffboardingProperties.Tenant(OffboardingProperties.TenantMode.sandbox),
-                new OffboardingProperties.Backup(directory), new OffboardingProperties.Sandbox(false),
-                new OffboardingProperties.Demo(List.of())), Clock.systemUTC());
+        store = new MailboxBackupStore(directory, Clock.systemUTC());
         mailbox = new FakeMailbox();
         for (int i = 0; i < 120; i++) {
             mailbox.add(i % 3 == 0 ? "inbox" : "sent", "message-" + i, "Subject: " + i + "\r\n\r\nBody " + i + "\r\n");

@@ -12,7 +12,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.offboarding.tenant.graph.FakeMicrosoft365;
-import dev.offboarding.tenant.graph.TenantHttp;
+import dev.offboarding.tenant.TenantCalls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,7 +74,7 @@ class GraphModeProcessTest {
 
         @Bean
         @Primary
-        TenantHttp.Sleeper recordingSleeper() {
+        TenantCalls.Sleeper recordingSleeper() {
             return WAITS::add;
         }
     }

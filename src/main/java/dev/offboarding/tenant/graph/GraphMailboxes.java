@@ -10,6 +10,7 @@ import dev.offboarding.tenant.MailboxInfo;
 import dev.offboarding.tenant.MailboxType;
 import dev.offboarding.tenant.Mailboxes;
 import dev.offboarding.tenant.MessageRef;
+import dev.offboarding.tenant.TenantCalls;
 import dev.offboarding.tenant.TenantException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,10 +37,10 @@ public class GraphMailboxes implements Mailboxes {
     private final GraphApi graph;
     private final ExchangeCommands exchange;
     private final GraphProperties properties;
-    private final TenantHttp.Sleeper sleeper;
+    private final TenantCalls.Sleeper sleeper;
 
     public GraphMailboxes(GraphApi graph, ExchangeCommands exchange, GraphProperties properties,
-                          TenantHttp.Sleeper sleeper) {
+                          TenantCalls.Sleeper sleeper) {
         this.graph = graph;
         this.exchange = exchange;
         this.properties = properties;

@@ -6,6 +6,8 @@ import dev.offboarding.tenant.Licensing;
 import dev.offboarding.tenant.Mailboxes;
 import dev.offboarding.tenant.Mailer;
 import dev.offboarding.tenant.OneDrive;
+import dev.offboarding.tenant.TenantCallListener;
+import dev.offboarding.tenant.TenantCalls;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,23 +31,21 @@ class GraphTenantConfiguration {
     }
 
     @Bean
-    TenantHttp.Sleeper tenantSleeper() {
-        return duration -> Thread.sleep(duration.toMillis());
-    }
-
-    @Bean
-    GraphApi graphApi(AccessTokens tokens, GraphProperties properties, ObjectMapper json, TenantHttp.Sleeper sleeper,
+    GraphApi graphApi(AccessTokens tokens, GraphProperties properties, ObjectMapper json, TenantCalls.Sleeper sleeper,
                       ObjectProvider<TenantCallListener> listener) {
-        return new GraphApi(new TenantHttp("Microsoft Graph", tokens::graph, properties, json, httpClient(properties),
-                sleeper, listener.getIfAvailable(() -> TenantCallListener.NONE), TenantHttp.GRAPH_ERRORS), properties);
+        TenantCalls calls = new TenantCalls("Microsoft Graph", TenantHttp.callSettings(properties), sleeper,
+                listener.getIfAvailable(() -> TenantCallListener.NONE));
+        return new GraphApi(new TenantHttp(calls, tokens::graph, properties, json, httpClient(properties),
+                TenantHttp.GRAPH_ERRORS), properties);
     }
 
     @Bean
     ExchangeCommands exchangeCommands(AccessTokens tokens, GraphProperties properties, ExchangeProperties exchange,
-                                      ObjectMapper json, TenantHttp.Sleeper sleeper,
+                                      ObjectMapper json, TenantCalls.Sleeper sleeper,
                                       ObjectProvider<TenantCallListener> listener) {
-        return new ExchangeCommands(new TenantHttp("Exchange Online", tokens::exchange, properties, json,
-                httpClient(properties), sleeper, listener.getIfAvailable(() -> TenantCallListener.NONE),
+        TenantCalls calls = new TenantCalls("Exchange Online", TenantHttp.callSettings(properties), sleeper,
+                listener.getIfAvailable(() -> TenantCallListener.NONE));
+        return new ExchangeCommands(new TenantHttp(calls, tokens::exchange, properties, json, httpClient(properties),
                 ExchangeCommands.ERRORS), exchange, properties);
     }
 
@@ -56,7 +56,7 @@ class GraphTenantConfiguration {
 
     @Bean
     Mailboxes graphMailboxes(GraphApi graph, ExchangeCommands exchange, GraphProperties properties,
-                             TenantHttp.Sleeper sleeper) {
+                             TenantCalls.Sleeper sleeper) {
         return new GraphMailboxes(graph, exchange, properties, sleeper);
     }
 

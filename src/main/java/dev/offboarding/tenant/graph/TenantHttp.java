@@ -2,6 +2,7 @@ package dev.offboarding.tenant.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.offboarding.tenant.TenantCalls;
 import dev.offboarding.tenant.TenantException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,9 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -81,23 +79,13 @@ public class TenantHttp {
         }
     }
 
-    /** Sleeps between attempts; a field so tests can watch the waits. */
-    public interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     private static final Set<Integer> RETRIED = Set.of(429, 500, 502, 503, 504);
-    private static final Duration BACKOFF_BASE = Duration.ofMillis(500);
-    private static final Duration BACKOFF_CAP = Duration.ofSeconds(20);
-
+    private final TenantCalls calls;
     private final String service;
     private final Supplier<String> token;
     private final GraphProperties properties;
     private final ObjectMapper json;
     private final HttpClient client;
-    private final Semaphore inFlight;
-    private final Sleeper sleeper;
-    private final TenantCallListener listener;
     private final ErrorReader errors;
 
     /** Reads {@code code} and a readable message out of a service's error body. */
@@ -120,17 +108,21 @@ public class TenantHttp {
         }
     };
 
-    public TenantHttp(String service, Supplier<String> token, GraphProperties properties, ObjectMapper json,
-                      HttpClient client, Sleeper sleeper, TenantCallListener listener, ErrorReader errors) {
-        this.errors = errors;
-        this.service = service;
+    public TenantHttp(TenantCalls calls, Supplier<String> token, GraphProperties properties, ObjectMapper json,
+                      HttpClient client, ErrorReader errors) {
+        this.calls = calls;
+        this.service = calls.service();
         this.token = token;
         this.properties = properties;
         this.json = json;
         this.client = client;
-        this.inFlight = new Semaphore(Math.max(1, properties.maxConcurrentRequests()), true);
-        this.sleeper = sleeper;
-        this.listener = listener;
+        this.errors = errors;
+    }
+
+    /** The call policy of Microsoft 365: what {@code offboarding.graph.*} sets for concurrency, attempts and waits. */
+    public static TenantCalls.Settings callSettings(GraphProperties properties) {
+        return new TenantCalls.Settings(properties.maxConcurrentRequests(), properties.timeout(),
+                properties.maxAttempts(), properties.maxInlineWait());
     }
 
     /** Sends the call and returns its JSON; any status but 2xx (after retries) throws. */
@@ -159,33 +151,19 @@ public class TenantHttp {
     }
 
     private HttpResponse<InputStream> send(Call call, Set<Integer> accepted) {
-        for (int attempt = 1; ; attempt++) {
-            long started = System.nanoTime();
-            HttpResponse<InputStream> response;
-            try {
-                response = sendOnce(call);
-            } catch (IOException e) {
-                listener.called(service, call.operation(), "error", System.nanoTime() - started);
-                waitBeforeRetry(call, attempt, null, "did not answer in time or the connection failed ("
-                        + e.getClass().getSimpleName() + ")");
-                continue;
-            }
+        return calls.call(call.operation(), () -> {
+            HttpResponse<InputStream> response = sendOnce(call);
             int status = response.statusCode();
-            listener.called(service, call.operation(), String.valueOf(status), System.nanoTime() - started);
             if (status / 100 == 2 || accepted.contains(status)) {
-                return response;
+                return new TenantCalls.Done<>(response, String.valueOf(status));
             }
             JsonNode error = readError(response);
             if (RETRIED.contains(status)) {
-                Duration retryAfter = retryAfter(response).orElse(null);
-                if (retryAfter != null) {
-                    listener.throttled(service, call.operation(), retryAfter);
-                }
-                waitBeforeRetry(call, attempt, retryAfter, "answered " + status + describe(error));
-                continue;
+                return new TenantCalls.Retry<>(retryAfter(response).orElse(null), "answered " + status + describe(error),
+                        String.valueOf(status));
             }
             throw failure(call, status, error, response);
-        }
+        });
     }
 
     private HttpResponse<InputStream> sendOnce(Call call) throws IOException {
@@ -200,53 +178,21 @@ public class TenantHttp {
             request.header("Content-Type", "application/json")
                     .method(call.method(), HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(call.body())));
         }
-        boolean acquired = false;
         try {
-            acquired = inFlight.tryAcquire(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            if (!acquired) {
-                throw new IOException("no free slot for a request to " + service + " within " + properties.timeout());
-            }
             return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TenantException("Interrupted while calling " + service + "; the step is retried.", e);
-        } finally {
-            if (acquired) {
-                inFlight.release();
-            }
         }
-    }
-
-    private void waitBeforeRetry(Call call, int attempt, Duration retryAfter, String what) {
-        if (attempt >= properties.maxAttempts()) {
-            throw new TenantException(service + " " + what + " to '" + call.operation() + "' " + attempt
-                    + " times in a row. It is probably busy or throttling this tenant; the step is retried later. "
-                    + "If this persists, check https://admin.microsoft.com service health.");
-        }
-        Duration wait = retryAfter != null ? retryAfter : backoff(attempt);
-        if (wait.compareTo(properties.maxInlineWait()) > 0) {
-            throw new TenantException(service + " " + what + " to '" + call.operation() + "' and asks to wait "
-                    + wait.toSeconds() + " s; the step is retried after that.");
-        }
-        try {
-            sleeper.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TenantException("Interrupted while waiting to call " + service + " again; the step is retried.", e);
-        }
-    }
-
-    /** Exponential backoff with full jitter: up to base * 2^(attempt-1), capped. */
-    static Duration backoff(int attempt) {
-        long ceiling = Math.min(BACKOFF_CAP.toMillis(), BACKOFF_BASE.toMillis() << Math.min(attempt - 1, 16));
-        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
     }
 
     /** {@code Retry-After} in seconds or as an HTTP date. */
     static Optional<Duration> retryAfter(HttpResponse<?> response) {
         return response.headers().firstValue("Retry-After").flatMap(value -> {
             try {
-                return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim()))));
+                // Graph sends fractions ("Retry-After: 2.128"); HTTP allows whole seconds or a date.
+                double seconds = Double.parseDouble(value.trim());
+                return Optional.of(Duration.ofMillis(Math.max(0, Math.round(seconds * 1000))));
             } catch (NumberFormatException notSeconds) {
                 try {
                     ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);

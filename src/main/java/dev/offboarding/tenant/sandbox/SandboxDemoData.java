@@ -42,7 +42,7 @@ public class SandboxDemoData {
 
     /** Fills the sandbox tenant with the demo users unless it already has users. */
     public boolean seedIfEmpty() {
-        return store.call(() -> {
+        return store.direct(() -> {
             int users = store.jdbc().sql("select count(*) from sandbox_user").query(Integer.class).single();
             if (users > 0) {
                 return false;
@@ -54,7 +54,7 @@ public class SandboxDemoData {
 
     /** Throws away everything in the sandbox tenant, its record of changes included, and seeds it again. */
     public void reset() {
-        store.run(() -> {
+        store.directRun(() -> {
             store.jdbc().sql("update sandbox_mail_folder set parent_id = null").update();
             TABLES.forEach(table -> store.jdbc().sql("delete from " + table).update());
             seed();

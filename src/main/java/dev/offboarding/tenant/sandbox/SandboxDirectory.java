@@ -26,7 +26,7 @@ class SandboxDirectory implements Directory {
 
     @Override
     public Optional<TenantUser> findUser(String userPrincipalName) {
-        return store.call(() -> store.jdbc()
+        return store.call("findUser", () -> store.jdbc()
                 .sql("""
                         select id, user_principal_name, display_name, mail, account_enabled, on_premises_sync_enabled
                         from sandbox_user where lower(user_principal_name) = lower(:upn) and deleted_at is null""")
@@ -39,7 +39,7 @@ class SandboxDirectory implements Directory {
 
     @Override
     public boolean isActiveUser(String userPrincipalName) {
-        return store.call(() -> store.activeUserId(userPrincipalName).isPresent());
+        return store.call("isActiveUser", () -> store.activeUserId(userPrincipalName).isPresent());
     }
 
     private TenantUser toTenantUser(UserRow row) {
@@ -61,7 +61,7 @@ class SandboxDirectory implements Directory {
 
     @Override
     public Optional<DeletedUser> findDeletedUser(String userId) {
-        return store.call(() -> store.jdbc()
+        return store.call("findDeletedUser", () -> store.jdbc()
                 .sql("select id, user_principal_name, display_name, deleted_at from sandbox_user where id = :id and deleted_at is not null")
                 .param("id", userId)
                 .query((rs, n) -> new DeletedUser(rs.getString(1), rs.getString(2), rs.getString(3),
@@ -71,12 +71,12 @@ class SandboxDirectory implements Directory {
 
     @Override
     public String organizationName() {
-        return store.call(() -> store.setting("organizationName", "Contoso"));
+        return store.call("organizationName", () -> store.setting("organizationName", "Contoso"));
     }
 
     @Override
     public int countGlobalAdmins() {
-        return store.call(() -> store.jdbc()
+        return store.call("countGlobalAdmins", () -> store.jdbc()
                 .sql("""
                         select count(distinct u.id) from sandbox_user u join sandbox_user_role r on r.user_id = u.id
                         where r.role_name = :role and u.account_enabled = true and u.deleted_at is null""")
@@ -87,7 +87,7 @@ class SandboxDirectory implements Directory {
 
     @Override
     public void blockSignIn(String userId) {
-        store.run(() -> {
+        store.run("blockSignIn", () -> {
             String upn = upnOf(userId);
             int disabled = store.jdbc()
                     .sql("update sandbox_user set account_enabled = false where id = :id and account_enabled = true and deleted_at is null")
@@ -106,7 +106,7 @@ class SandboxDirectory implements Directory {
 
     @Override
     public void unblockSignIn(String userId) {
-        store.run(() -> {
+        store.run("unblockSignIn", () -> {
             String upn = upnOf(userId);
             int enabled = store.jdbc()
                     .sql("update sandbox_user set account_enabled = true, sessions_revoked_at = null where id = :id and account_enabled = false and deleted_at is null")
@@ -119,7 +119,7 @@ class SandboxDirectory implements Directory {
 
     @Override
     public void deleteUser(String userId) {
-        store.run(() -> {
+        store.run("deleteUser", () -> {
             Optional<String> upn = store.userPrincipalNameOf(userId);
             if (upn.isEmpty()) {
                 return; // already gone for good
@@ -147,7 +147,7 @@ class SandboxDirectory implements Directory {
 
     @Override
     public void restoreUser(String userId) {
-        store.run(() -> {
+        store.run("restoreUser", () -> {
             String upn = store.userPrincipalNameOf(userId).orElseThrow(() -> new TenantException(
                     "User " + userId + " is no longer in the deleted items of the sandbox tenant, so it cannot be "
                             + "restored. Its data is gone for good."));
@@ -162,7 +162,7 @@ class SandboxDirectory implements Directory {
 
     @Override
     public void permanentlyDeleteUser(String userId) {
-        store.run(() -> {
+        store.run("permanentlyDeleteUser", () -> {
             Optional<String> upn = store.userPrincipalNameOf(userId);
             if (upn.isEmpty()) {
                 return;

@@ -24,13 +24,13 @@ public class SandboxInspector {
     }
 
     public List<Map<String, Object>> users() {
-        return store.call(() -> store.jdbc().sql("select user_principal_name from sandbox_user order by user_principal_name")
+        return store.direct(() -> store.jdbc().sql("select user_principal_name from sandbox_user order by user_principal_name")
                 .query(String.class).list().stream().map(this::describe).map(Optional::get).toList());
     }
 
     /** Everything the sandbox tenant holds about one user, whether active or deleted. */
     public Optional<Map<String, Object>> user(String userPrincipalName) {
-        return store.call(() -> describe(userPrincipalName));
+        return store.direct(() -> describe(userPrincipalName));
     }
 
     private Optional<Map<String, Object>> describe(String userPrincipalName) {
@@ -91,7 +91,7 @@ public class SandboxInspector {
 
     /** The tenant's record of changes, newest last, optionally for one user only. */
     public List<Mutation> mutations(String target) {
-        return store.call(() -> store.jdbc()
+        return store.direct(() -> store.jdbc()
                 .sql("select id, occurred_at, operation, target, detail from sandbox_mutation"
                         + (target == null ? "" : " where target = lower(:target)") + " order by id")
                 .params(target == null ? Map.of() : Map.of("target", target))

@@ -21,7 +21,7 @@ class SandboxLicensing implements Licensing {
 
     @Override
     public List<Subscription> subscriptions() {
-        return store.call(() -> store.jdbc()
+        return store.call("subscriptions", () -> store.jdbc()
                 .sql("""
                         select s.sku_id, s.sku_part_number, s.display_name, s.total_licenses, s.purchase_channel,
                                s.commitment_end_date,
@@ -40,7 +40,7 @@ class SandboxLicensing implements Licensing {
 
     @Override
     public void removeLicenses(String userId, Collection<String> skuIds) {
-        store.run(() -> {
+        store.run("removeLicenses", () -> {
             String upn = store.userPrincipalNameOf(userId).orElse(userId);
             for (String skuId : skuIds) {
                 int removed = store.jdbc().sql("delete from sandbox_license where user_id = :id and sku_id = :sku")

@@ -33,7 +33,7 @@ class SandboxMailboxes implements Mailboxes {
 
     @Override
     public Optional<MailboxInfo> findMailbox(String userPrincipalName) {
-        return store.call(() -> store.jdbc()
+        return store.call("findMailbox", () -> store.jdbc()
                 .sql("""
                         select u.id, u.display_name, u.mail, m.mailbox_type, m.forwarding_address, m.simulated_extra_bytes,
                                m.archive_enabled, m.litigation_hold_enabled,
@@ -63,7 +63,7 @@ class SandboxMailboxes implements Mailboxes {
 
     @Override
     public List<MailFolder> listFolders(String userPrincipalName) {
-        return store.call(() -> {
+        return store.call("listFolders", () -> {
             String userId = store.requireActiveUserId(userPrincipalName);
             List<FolderRow> rows = store.jdbc()
                     .sql("""
@@ -98,7 +98,7 @@ class SandboxMailboxes implements Mailboxes {
         String after = "";
         while (true) {
             String from = after;
-            List<String> page = store.call(() -> {
+            List<String> page = store.call("forEachMessage", () -> {
                 String userId = store.requireActiveUserId(userPrincipalName);
                 return store.jdbc()
                         .sql("""
@@ -118,7 +118,7 @@ class SandboxMailboxes implements Mailboxes {
 
     @Override
     public void copyMimeContent(String userPrincipalName, String messageId, OutputStream out) throws IOException {
-        byte[] mime = store.call(() -> {
+        byte[] mime = store.call("copyMimeContent", () -> {
             String userId = store.requireActiveUserId(userPrincipalName);
             return store.jdbc()
                     .sql("""
@@ -135,7 +135,7 @@ class SandboxMailboxes implements Mailboxes {
 
     @Override
     public void convertToShared(String userPrincipalName) {
-        store.run(() -> {
+        store.run("convertToShared", () -> {
             String userId = requireMailbox(userPrincipalName);
             int changed = store.jdbc()
                     .sql("update sandbox_mailbox set mailbox_type = 'SharedMailbox' where user_id = :id and mailbox_type <> 'SharedMailbox'")
@@ -148,7 +148,7 @@ class SandboxMailboxes implements Mailboxes {
 
     @Override
     public void grantFullAccess(String userPrincipalName, String trusteeUserPrincipalName) {
-        store.run(() -> {
+        store.run("grantFullAccess", () -> {
             String userId = requireMailbox(userPrincipalName);
             store.requireActiveUserId(trusteeUserPrincipalName);
             String trustee = trusteeUserPrincipalName.toLowerCase();
@@ -165,7 +165,7 @@ class SandboxMailboxes implements Mailboxes {
 
     @Override
     public void setDisplayName(String userPrincipalName, String displayName) {
-        store.run(() -> {
+        store.run("setDisplayName", () -> {
             String userId = requireMailbox(userPrincipalName);
             int changed = store.jdbc()
                     .sql("update sandbox_user set display_name = :name where id = :id and display_name <> :name")
@@ -178,7 +178,7 @@ class SandboxMailboxes implements Mailboxes {
 
     @Override
     public void setAutoReplies(String userPrincipalName, String internalMessage, String externalMessage) {
-        store.run(() -> {
+        store.run("setAutoReplies", () -> {
             String userId = requireMailbox(userPrincipalName);
             String internal = blankToNull(internalMessage);
             String external = blankToNull(externalMessage);
@@ -202,7 +202,7 @@ class SandboxMailboxes implements Mailboxes {
 
     @Override
     public List<String> removeAliases(String userPrincipalName) {
-        return store.call(() -> {
+        return store.call("removeAliases", () -> {
             String userId = requireMailbox(userPrincipalName);
             List<String> aliases = store.jdbc()
                     .sql("select address from sandbox_mailbox_alias where user_id = :id order by address")

@@ -17,7 +17,7 @@ class SandboxMailer implements Mailer {
 
     @Override
     public void send(String toUserPrincipalName, String subject, String body, String idempotencyKey) {
-        store.run(() -> {
+        store.run("send", () -> {
             int alreadySent = store.jdbc().sql("select count(*) from sandbox_sent_mail where idempotency_key = :key")
                     .param("key", idempotencyKey).query(Integer.class).single();
             if (alreadySent > 0) {

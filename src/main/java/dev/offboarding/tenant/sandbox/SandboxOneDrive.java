@@ -21,7 +21,7 @@ class SandboxOneDrive implements OneDrive {
 
     @Override
     public Optional<DriveInfo> findDrive(String userPrincipalName) {
-        return store.call(() -> store.jdbc()
+        return store.call("findDrive", () -> store.jdbc()
                 .sql("""
                         select d.id, d.web_url, d.used_bytes from sandbox_drive d join sandbox_user u on u.id = d.user_id
                         where lower(u.user_principal_name) = lower(:upn) and u.deleted_at is null""")
@@ -32,7 +32,7 @@ class SandboxOneDrive implements OneDrive {
 
     @Override
     public void grantAccess(String ownerUserPrincipalName, String granteeUserPrincipalName) {
-        store.run(() -> {
+        store.run("grantAccess", () -> {
             String ownerId = store.jdbc()
                     .sql("""
                             select d.user_id from sandbox_drive d join sandbox_user u on u.id = d.user_id
@@ -54,6 +54,6 @@ class SandboxOneDrive implements OneDrive {
 
     @Override
     public int retentionDays() {
-        return store.call(() -> Integer.parseInt(store.setting(RETENTION_SETTING, "30")));
+        return store.call("retentionDays", () -> Integer.parseInt(store.setting(RETENTION_SETTING, "30")));
     }
 }

@@ -1,5 +1,8 @@
 package dev.offboarding.tenant.graph;
 
+import dev.offboarding.tenant.TenantCallListener;
+import dev.offboarding.tenant.TenantCalls;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -42,7 +45,7 @@ final class GraphContract implements AutoCloseable {
 
     final WireMockServer server = new WireMockServer(WireMockConfiguration.wireMockConfig().dynamicPort());
     final List<Duration> waits = new CopyOnWriteArrayList<>();
-    final TenantHttp.Sleeper sleeper = duration -> {
+    final TenantCalls.Sleeper sleeper = duration -> {
         waits.add(duration);
         Thread.sleep(duration.toMillis());
     };
@@ -79,9 +82,10 @@ final class GraphContract implements AutoCloseable {
     }
 
     TenantHttp http(String service, AccessTokens tokens, boolean exchange, GraphProperties properties) {
-        return new TenantHttp(service, exchange ? tokens::exchange : tokens::graph, properties, json,
-                HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(), sleeper,
-                TenantCallListener.NONE, exchange ? ExchangeCommands.ERRORS : TenantHttp.GRAPH_ERRORS);
+        return new TenantHttp(new TenantCalls(service, TenantHttp.callSettings(properties), sleeper, TenantCallListener.NONE),
+                exchange ? tokens::exchange : tokens::graph, properties, json,
+                HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(),
+                exchange ? ExchangeCommands.ERRORS : TenantHttp.GRAPH_ERRORS);
     }
 
     GraphApi graph() {

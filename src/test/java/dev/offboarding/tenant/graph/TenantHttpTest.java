@@ -57,6 +57,17 @@ class TenantHttpTest {
     }
 
     @Test
+    void aFractionalRetryAfterAsGraphSendsItIsWaitedToTheMillisecond() {
+        contract.server.stubFor(get(urlEqualTo(ME)).inScenario("fraction").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0.25")).willSetStateTo("calm"));
+        contract.server.stubFor(get(urlEqualTo(ME)).inScenario("fraction").whenScenarioStateIs("calm")
+                .willReturn(okJson("{\"id\":\"1\"}")));
+        GraphApi graph = contract.graph();
+        graph.get(graph.url("/users/{}?$select=id", "adele.vance@contoso.com"), "read the user", "User.Read.All");
+        assertThat(contract.waits).containsExactly(Duration.ofMillis(250));
+    }
+
+    @Test
     void serverErrorsAndDroppedConnectionsAreRetriedWithBackoff() {
         contract.server.stubFor(get(urlEqualTo(ME)).inScenario("flaky").whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("dropped"));

@@ -1,4 +1,4 @@
-package dev.offboarding.tenant.graph;
+package dev.offboarding.tenant;
 
 import java.time.Duration;
 
