@@ -23,6 +23,9 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        if (Problems.find(e, RequestSizeLimit.TooLargeException.class) != null) {
+            return ResponseEntity.status(413).body(RequestSizeLimit.problem());
+        }
         JsonProcessingException json = Problems.find(e, JsonProcessingException.class);
         String detail = json != null ? Problems.describe(json)
                 : "The request has no body or one that cannot be read.";

@@ -34,6 +34,7 @@ public class OffboardingService {
 
     static final int MAX_REASON_LENGTH = 1000;
     static final int MAX_TICKET_REFERENCE_LENGTH = 100;
+    static final java.util.regex.Pattern TICKET_REFERENCE_FORMAT = java.util.regex.Pattern.compile("[\\p{L}\\p{N} ._#/:+-]*");
 
     private final RuntimeService runtimeService;
     private final HistoryService historyService;
@@ -59,13 +60,18 @@ public class OffboardingService {
         }
         String upn = request.userPrincipalName() == null ? "" : request.userPrincipalName().strip().toLowerCase(Locale.ROOT);
         List<String> problems = new ArrayList<>();
-        if (upn.isEmpty()) {
+        if (request.userPrincipalName() != null && DecisionRules.hasControlCharacters(request.userPrincipalName().replace('\n', '\u0000'))) {
+            problems.add("userPrincipalName contains control characters or line breaks.");
+        } else if (upn.isEmpty()) {
             problems.add("userPrincipalName is required.");
         } else if (!DecisionRules.isUserPrincipalName(upn)) {
             problems.add("userPrincipalName '" + DecisionRules.printable(upn) + "' is not a user principal name (name@domain).");
         }
         DecisionRules.checkText(problems, "reason", request.reason(), MAX_REASON_LENGTH);
         DecisionRules.checkText(problems, "ticketReference", request.ticketReference(), MAX_TICKET_REFERENCE_LENGTH);
+        if (request.ticketReference() != null && !TICKET_REFERENCE_FORMAT.matcher(request.ticketReference().strip()).matches()) {
+            problems.add("ticketReference may hold letters, digits, spaces and . _ # / : + - only, like HR-4711 or INC0012345.");
+        }
         if (request.decisions() != null && problems.isEmpty()) {
             problems.addAll(DecisionRules.structuralProblems(request.decisions(), upn));
         }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.offboarding.config.OffboardingProperties;
+import dev.offboarding.metrics.OffboardingMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
@@ -41,12 +42,14 @@ public class RegisterOffboarding implements ExecutionListener {
     private final ActiveOffboardings activeOffboardings;
     private final OffboardingProperties properties;
     private final Clock clock;
+    private final OffboardingMetrics metrics;
     private final ObjectMapper strictJson = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     public RegisterOffboarding(IdentityService identityService, ActiveOffboardings activeOffboardings,
-                               OffboardingProperties properties, Clock clock) {
+                               OffboardingProperties properties, Clock clock, OffboardingMetrics metrics) {
+        this.metrics = metrics;
         this.identityService = identityService;
         this.activeOffboardings = activeOffboardings;
         this.properties = properties;
@@ -90,6 +93,7 @@ public class RegisterOffboarding implements ExecutionListener {
             execution.setVariable(DECIDED_AT, Date.from(clock.instant()));
         }
         activeOffboardings.register(userPrincipalName, execution.getProcessInstanceId());
+        metrics.started();
     }
 
     private static boolean mayDecide(List<String> groups) {

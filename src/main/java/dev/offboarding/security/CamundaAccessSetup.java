@@ -22,8 +22,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import dev.offboarding.config.StartupSetup;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +32,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(10)
-class CamundaAccessSetup implements ApplicationRunner {
+class CamundaAccessSetup implements StartupSetup {
 
     private static final Logger log = LoggerFactory.getLogger(CamundaAccessSetup.class);
     private static final String PROCESS = "offboarding";
@@ -52,7 +51,7 @@ class CamundaAccessSetup implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void setUp() {
         group(GLOBAL_ADMINS, "Global admins");
         group(USER_ADMINS, "User management admins");
         group(BILLING_ADMINS, "Billing admins");

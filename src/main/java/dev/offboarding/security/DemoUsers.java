@@ -8,8 +8,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import dev.offboarding.config.StartupSetup;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(20)
-class DemoUsers implements ApplicationRunner {
+class DemoUsers implements StartupSetup {
 
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
@@ -32,7 +31,7 @@ class DemoUsers implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void setUp() {
         for (DemoUser demo : properties.demo().users()) {
             if (identityService.createUserQuery().userId(demo.id()).count() > 0) {
                 continue;

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 
 /** 401 and 403 of {@code /api} as RFC 9457 problem details, like every other error of the API. */
@@ -32,6 +33,12 @@ class ProblemResponses {
         return (request, response, e) -> write(response, 403, "forbidden", "Not allowed",
                 "Your groups do not allow this. Starting, cancelling and restoring offboardings needs global-admins "
                         + "or user-admins; reading them needs one of global-admins, user-admins, billing-admins.");
+    }
+
+    /** A request the firewall refuses (encoded slashes, ".." segments, odd characters in the path). */
+    RequestRejectedHandler rejected() {
+        return (request, response, e) -> write(response, 400, "invalid-request", "Invalid request",
+                "The request's path or headers hold characters that are not allowed (" + e.getMessage() + ").");
     }
 
     private void write(HttpServletResponse response, int status, String type, String title, String detail)

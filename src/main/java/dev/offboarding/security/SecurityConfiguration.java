@@ -15,6 +15,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Who may call what. {@code /api} is guarded by Spring Security (HTTP Basic against Camunda's users, groups as
@@ -32,6 +33,7 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyAuthority(all)
+                        .requestMatchers(HttpMethod.PUT, "/api/sandbox/faults").hasAuthority(AdminGroups.GLOBAL_ADMINS)
                         .requestMatchers(HttpMethod.POST, "/api/offboardings", "/api/offboardings/bulk",
                                 "/api/offboardings/*/cancel", "/api/offboardings/*/restore").hasAnyAuthority(offboarders)
                         .anyRequest().denyAll())
@@ -44,6 +46,11 @@ class SecurityConfiguration {
                 .csrf(AbstractHttpConfigurer::disable)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
         return http.build();
+    }
+
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {
+        return problems.rejected();
     }
 
     /** Camunda's REST API is unauthenticated out of the box: every request must now carry a Camunda login. */

@@ -6,7 +6,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.ArrayList;
+import java.util.Locale;
 import java.util.Random;
+import dev.offboarding.config.OffboardingProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,10 +38,22 @@ public class SandboxDemoData {
             "sandbox_mailbox_permission", "sandbox_mailbox_alias", "sandbox_mailbox", "sandbox_license",
             "sandbox_subscription", "sandbox_user_role", "sandbox_user", "sandbox_setting");
 
-    private final SandboxStore store;
+    static final String GENERATED_PREFIX = "bulk";
+    private static final int MESSAGES_PER_GENERATED_USER = 3;
 
-    SandboxDemoData(SandboxStore store) {
+    private final SandboxStore store;
+    private final JdbcTemplate batch;
+    private final int generatedUsers;
+
+    SandboxDemoData(SandboxStore store, JdbcTemplate batch, OffboardingProperties properties) {
         this.store = store;
+        this.batch = batch;
+        this.generatedUsers = properties.sandbox().generatedUsers();
+    }
+
+    /** The user principal name of the n-th generated user (1-based): bulk00001@contoso.com. */
+    public static String generatedUser(int n) {
+        return String.format(Locale.ROOT, "%s%05d@%s", GENERATED_PREFIX, n, DOMAIN);
     }
 
     /** Fills the sandbox tenant with the demo users unless it already has users. */
@@ -68,7 +84,7 @@ public class SandboxDemoData {
         setting(jdbc, SandboxOneDrive.RETENTION_SETTING, "30");
 
         LocalDate today = store.instant().atZone(ZoneOffset.UTC).toLocalDate();
-        subscription(jdbc, E3, "SPE_E3", "Microsoft 365 E3", 25, "DIRECT", null);
+        subscription(jdbc, E3, "SPE_E3", "Microsoft 365 E3", 25 + generatedUsers, "DIRECT", null);
         subscription(jdbc, BUSINESS_PREMIUM, "SPB", "Microsoft 365 Business Premium", 10, "PARTNER", null);
         subscription(jdbc, EMS_E5, "EMSPREMIUM", "Enterprise Mobility + Security E5", 50, "VOLUME_LICENSING", null);
         subscription(jdbc, VISIO_PLAN_2, "VISIOCLIENT", "Visio Plan 2", 5, "DIRECT", today.plusDays(200));
@@ -105,6 +121,52 @@ public class SandboxDemoData {
                 .drive(1_900_000_000L).save();
         user("miriam.graham", "Miriam Graham", "Finance", false).licenses(E3).mailbox(5)
                 .roles("Billing Administrator").drive(300_000_000L).save();
+        seedGeneratedUsers();
+    }
+
+    /**
+     * Ordinary licensed users for bulk runs ({@code offboarding.sandbox.generated-users}): a mailbox of three real
+     * messages, a OneDrive, Microsoft 365 E3. Written in batches, so ten thousand take seconds.
+     */
+    private void seedGeneratedUsers() {
+        if (generatedUsers <= 0) {
+            return;
+        }
+        Instant sentAt = Instant.parse("2026-06-01T09:00:00Z");
+        List<byte[]> mime = new ArrayList<>();
+        for (int m = 0; m < MESSAGES_PER_GENERATED_USER; m++) {
+            mime.add(MimeMessages.text("diego.siciliani@" + DOMAIN, "bulk@" + DOMAIN, TOPICS[m], "Hi,\n\n" + BODIES[m]
+                    + "\n", sentAt.plus(Duration.ofDays(m)), "<bulk-template-" + m + "@" + DOMAIN + ">"));
+        }
+        List<Object[]> users = new ArrayList<>();
+        List<Object[]> licenses = new ArrayList<>();
+        List<Object[]> mailboxes = new ArrayList<>();
+        List<Object[]> folders = new ArrayList<>();
+        List<Object[]> messages = new ArrayList<>();
+        List<Object[]> drives = new ArrayList<>();
+        for (int n = 1; n <= generatedUsers; n++) {
+            String upn = generatedUser(n);
+            String id = idOf(upn);
+            String folder = idOf(upn + "/folder/Inbox");
+            users.add(new Object[] {id, upn, String.format(Locale.ROOT, "Bulk User %05d", n), upn, "Bulk"});
+            licenses.add(new Object[] {id, E3});
+            mailboxes.add(new Object[] {id});
+            folders.add(new Object[] {folder, id});
+            for (int m = 0; m < MESSAGES_PER_GENERATED_USER; m++) {
+                messages.add(new Object[] {idOf(upn + "/message/" + m), folder, "<" + idOf(upn + "#" + m) + "@" + DOMAIN + ">",
+                        java.sql.Timestamp.from(sentAt.plus(Duration.ofDays(m))), mime.get(m)});
+            }
+            drives.add(new Object[] {id, idOf("drive:" + upn), "https://contoso-my.sharepoint.com/personal/"
+                    + upn.substring(0, upn.indexOf('@')) + "_contoso_com", 50_000_000L});
+        }
+        batch.batchUpdate("insert into sandbox_user (id, user_principal_name, display_name, mail, department, account_enabled, "
+                + "on_premises_sync_enabled) values (?, ?, ?, ?, ?, true, false)", users);
+        batch.batchUpdate("insert into sandbox_license (user_id, sku_id) values (?, ?)", licenses);
+        batch.batchUpdate("insert into sandbox_mailbox (user_id, mailbox_type) values (?, 'UserMailbox')", mailboxes);
+        batch.batchUpdate("insert into sandbox_mail_folder (id, user_id, display_name) values (?, ?, 'Inbox')", folders);
+        batch.batchUpdate("insert into sandbox_message (id, folder_id, internet_message_id, received_at, mime_content) "
+                + "values (?, ?, ?, ?, ?)", messages);
+        batch.batchUpdate("insert into sandbox_drive (user_id, id, web_url, used_bytes) values (?, ?, ?, ?)", drives);
     }
 
     private static void setting(JdbcClient jdbc, String name, String value) {

@@ -3,8 +3,7 @@ package dev.offboarding.tenant.sandbox;
 import dev.offboarding.config.OffboardingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import dev.offboarding.config.StartupSetup;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +11,7 @@ import org.springframework.stereotype.Component;
 @Component
 @SandboxMode
 @Order(30)
-class SandboxDemoDataLoader implements ApplicationRunner {
+class SandboxDemoDataLoader implements StartupSetup {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxDemoDataLoader.class);
 
@@ -25,7 +24,7 @@ class SandboxDemoDataLoader implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void setUp() {
         if (properties.sandbox().demoData() && demoData.seedIfEmpty()) {
             log.info("Sandbox tenant filled with the demo users of contoso.com");
         }

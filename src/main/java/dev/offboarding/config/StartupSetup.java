@@ -1,0 +1,7 @@
+package dev.offboarding.config;
+
+/** Something the application creates at start-up if it is missing (groups, filters, demo data). */
+public interface StartupSetup {
+
+    void setUp();
+}
