@@ -35,6 +35,16 @@ public final class Http {
         return send(request(path, user).GET());
     }
 
+    /** Any method, with or without a body. */
+    public Response send(String method, String path, String user, String contentType, String body) {
+        HttpRequest.Builder request = request(path, user);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
     public Response put(String path, String user) {
         return send(request(path, user).PUT(HttpRequest.BodyPublishers.noBody()));
     }

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -52,6 +53,10 @@ class CamundaAccessSetup implements StartupSetup {
 
     @Override
     public void setUp() {
+        // Camunda administrators may do everything, as Camunda's own first-admin set-up grants them.
+        for (Resource resource : Resources.values()) {
+            grant(Groups.CAMUNDA_ADMIN, resource, "*", Permissions.ALL);
+        }
         group(GLOBAL_ADMINS, "Global admins");
         group(USER_ADMINS, "User management admins");
         group(BILLING_ADMINS, "Billing admins");
