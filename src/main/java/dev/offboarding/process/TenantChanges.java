@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,7 +65,7 @@ public class TenantChanges {
                         insert into offboarding_change (process_instance_id, occurred_at, step, change, detail)
                         values (:pid, :at, :step, :change, :detail)""")
                 .param("pid", processInstanceId)
-                .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .param("at", OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC))
                 .param("step", step)
                 .param("change", text)
                 .param("detail", detail == null || detail.isBlank() ? null : cut(detail, MAX_DETAIL_LENGTH))
