@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.offboarding.Http;
 import dev.offboarding.OffboardingSpringTest;
+import dev.offboarding.backup.MailboxBackupStore;
 import dev.offboarding.process.ProcessTestSupport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,17 +17,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * GET /api/offboardings/{id}/report as JSON and as a page: who asked, who decided what, every step with its times and
- * failures, what changed in the tenant, the backup and the outcome.
+ * GET /api/offboardings/{id}/report as JSON and as a page, and the copy written next to the backup when the
+ * offboarding ends: who asked, who decided what, every step with its times and failures, what changed in the tenant,
+ * the backup and the outcome.
  */
 @OffboardingSpringTest
+@ExtendWith(OutputCaptureExtension.class)
 class OffboardingReportTest extends ProcessTestSupport {
 
     private static final String OFFBOARDINGS = "/api/offboardings";
@@ -34,6 +42,10 @@ class OffboardingReportTest extends ProcessTestSupport {
 
     @LocalServerPort
     int port;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    MailboxBackupStore backups;
 
     Http http;
     private final ObjectMapper json = new ObjectMapper();
@@ -117,6 +129,14 @@ class OffboardingReportTest extends ProcessTestSupport {
         assertThat(backup.get("messageCount").asLong()).isEqualTo(24);
         assertThat(Files.readString(location.resolve("manifest.json.sha256")))
                 .startsWith(backup.get("manifestSha256").asText() + "  manifest.json");
+
+        // The copy next to the backup, written when the offboarding ended.
+        JsonNode copy = json.readTree(location.resolve("report.json").toFile());
+        assertThat(copy.get("outcome").asText()).isEqualTo("ConvertedToSharedMailbox");
+        assertThat(copy.get("tenantChanges")).hasSize(9);
+        assertThat(copy.get("backup").get("manifestSha256").asText()).isEqualTo(backup.get("manifestSha256").asText());
+        assertThat(Files.readString(location.resolve("report.html"))).contains("Converted to a shared mailbox")
+                .contains("Full Access for " + DIEGO).contains(backup.get("manifestSha256").asText());
     }
 
     @Test
@@ -199,6 +219,8 @@ class OffboardingReportTest extends ProcessTestSupport {
         Path location = Path.of(report.get("backup").get("location").asText());
         assertThat(Files.readString(location.resolve("manifest.json.sha256")))
                 .startsWith(report.get("backup").get("manifestSha256").asText());
+        assertThat(json.readTree(location.resolve("report.json").toFile()).get("outcome").asText()).isEqualTo("Restored");
+        assertThat(Files.readString(location.resolve("report.html"))).contains("Restored").contains("Account restored");
     }
 
     @Test
@@ -244,6 +266,41 @@ class OffboardingReportTest extends ProcessTestSupport {
             // Still running: no outcome yet, waiting for the decision.
             assertThat(response.json().has("outcome")).isFalse();
             assertThat(response.json().has("endedAt")).isFalse();
+        }
+    }
+
+    @Test
+    void theCopyOfARejectedOffboardingWithoutBackupGoesWhereTheBackupWouldHaveBeen() throws IOException {
+        // The API refuses an unknown user up front; started in the engine, the model rejects it.
+        ProcessInstance instance = start("nobody", delete());
+        runJobs(instance);
+        Path location = backups.locationOf("nobody@contoso.com", instance.getId());
+        JsonNode copy = json.readTree(location.resolve("report.json").toFile());
+        assertThat(copy.get("outcome").asText()).isEqualTo("Rejected");
+        assertThat(copy.get("rejectionReason").asText()).contains("no active user nobody@contoso.com");
+        assertThat(copy.has("backup")).isFalse();
+        assertThat(copy.get("tenantChanges")).isEmpty();
+        assertThat(Files.readString(location.resolve("report.html"))).contains("Rejected")
+                .contains("no active user nobody@contoso.com").contains("Nothing was changed in the tenant");
+    }
+
+    @Test
+    void aCopyThatCannotBeWrittenIsLoggedAndTheOffboardingEndsAllTheSame(CapturedOutput output) throws IOException {
+        // Where the user's folder should be, a file: the copy cannot be written.
+        Path userFolder = backups.locationOf("ghost@contoso.com", "any").getParent();
+        Files.createDirectories(userFolder.getParent());
+        Files.writeString(userFolder, "in the way");
+        try {
+            ProcessInstance instance = start("ghost", delete());
+            runJobs(instance);
+            assertThat(failures).isEmpty();
+            assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
+                    .singleResult().getEndTime()).isNotNull();
+            assertThat(http.get(report(instance), "useradmin").json().get("outcome").asText()).isEqualTo("Rejected");
+            assertThat(output.getOut()).contains("The audit report of offboarding " + instance.getId()
+                    + " was NOT written");
+        } finally {
+            Files.delete(userFolder);
         }
     }
 
