@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -56,6 +57,15 @@ class PostgresTest {
             assertThat(ended.get("backup").get("messageCount").asLong()).isEqualTo(24);
             JsonNode adele = http.get("/api/sandbox/users/adele.vance@contoso.com", "pgadmin").json();
             assertThat(adele.get("mailbox").get("type").asText()).isEqualTo("SharedMailbox");
+
+            // The steps recorded their changes in PostgreSQL; the job executor wrote the report next to the backup.
+            JsonNode report = http.get("/api/offboardings/" + id + "/report", "pgadmin").json();
+            assertThat(report.get("tenantChanges").findValuesAsText("change")).startsWith(
+                    "Sign-in blocked and sessions revoked", "Mailbox converted to a shared mailbox",
+                    "Full Access for diego.siciliani@contoso.com");
+            Path copy = Path.of(ended.get("backup").get("location").asText()).resolve("report.json");
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(copy));
+            assertThat(Files.readString(copy)).contains("\"outcome\" : \"ConvertedToSharedMailbox\"");
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.offboarding.api;
 import static dev.offboarding.process.OffboardingVariables.*;
 
 import dev.offboarding.process.DecisionRules;
+import dev.offboarding.security.EngineReads;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -23,7 +24,6 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
@@ -138,15 +138,7 @@ public class OffboardingViews {
     }
 
     private <T> T withoutEngineAuthorization(Supplier<T> read) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return read.get();
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
+        return EngineReads.withoutEngineAuthorization(identityService, read);
     }
 
     private OffboardingView.CurrentWait currentWait(String id) {

@@ -66,6 +66,11 @@ public class MailboxBackupStore {
         return directory.resolve(user).resolve(id);
     }
 
+    /** Whether {@code location} holds a finished backup (its manifest and the manifest's checksum). */
+    public boolean isBackup(Path location) {
+        return Files.isRegularFile(location.resolve(MANIFEST)) && Files.isRegularFile(location.resolve(MANIFEST_CHECKSUM));
+    }
+
     /**
      * Exports every message not yet on disk, writes the manifest and verifies the whole backup. A backup that already
      * verifies is returned as it is.

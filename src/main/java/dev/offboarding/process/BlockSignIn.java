@@ -13,14 +13,17 @@ import org.springframework.stereotype.Component;
 public class BlockSignIn implements JavaDelegate {
 
     private final Directory directory;
+    private final TenantChanges changes;
 
-    public BlockSignIn(Directory directory) {
+    public BlockSignIn(Directory directory, TenantChanges changes) {
         this.directory = directory;
+        this.changes = changes;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         directory.blockSignIn((String) execution.getVariable(USER_ID));
+        changes.record(execution, "Sign-in blocked and sessions revoked");
         execution.setVariable(SIGN_IN_BLOCKED, true);
     }
 }

@@ -20,10 +20,12 @@ import org.springframework.stereotype.Component;
 public class ConfirmPermanentDeletion implements JavaDelegate {
 
     private final Directory directory;
+    private final TenantChanges changes;
     private final Clock clock;
 
-    public ConfirmPermanentDeletion(Directory directory, Clock clock) {
+    public ConfirmPermanentDeletion(Directory directory, TenantChanges changes, Clock clock) {
         this.directory = directory;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -33,9 +35,13 @@ public class ConfirmPermanentDeletion implements JavaDelegate {
         String upn = (String) execution.getVariable(USER_PRINCIPAL_NAME);
         if (directory.findDeletedUser(userId).isPresent()) {
             directory.permanentlyDeleteUser(userId);
+            changes.record(execution, "Account deleted for good");
         } else if (directory.findUser(upn).filter(user -> user.id().equals(userId)).isPresent()) {
             throw new TenantException(upn + " was restored outside this offboarding, so it is not deleted. Ask who "
                     + "restored it; to keep the user, delete this process instance in Cockpit.");
+        } else {
+            changes.record(execution, "Account deleted for good",
+                    "Microsoft 365 had already removed it from deleted items");
         }
         execution.setVariable(PERMANENTLY_DELETED_AT, Date.from(clock.instant()));
     }

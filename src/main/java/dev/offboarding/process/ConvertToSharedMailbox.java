@@ -12,13 +12,16 @@ import org.springframework.stereotype.Component;
 public class ConvertToSharedMailbox implements JavaDelegate {
 
     private final Mailboxes mailboxes;
+    private final TenantChanges changes;
 
-    public ConvertToSharedMailbox(Mailboxes mailboxes) {
+    public ConvertToSharedMailbox(Mailboxes mailboxes, TenantChanges changes) {
         this.mailboxes = mailboxes;
+        this.changes = changes;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         mailboxes.convertToShared((String) execution.getVariable(USER_PRINCIPAL_NAME));
+        changes.record(execution, "Mailbox converted to a shared mailbox");
     }
 }

@@ -20,10 +20,12 @@ import org.springframework.stereotype.Component;
 public class DeleteUser implements JavaDelegate {
 
     private final Directory directory;
+    private final TenantChanges changes;
     private final Clock clock;
 
-    public DeleteUser(Directory directory, Clock clock) {
+    public DeleteUser(Directory directory, TenantChanges changes, Clock clock) {
         this.directory = directory;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -32,8 +34,9 @@ public class DeleteUser implements JavaDelegate {
         String userId = (String) execution.getVariable(USER_ID);
         directory.deleteUser(userId);
         Instant deletedAt = directory.findDeletedUser(userId).map(DeletedUser::deletedAt).orElseGet(clock::instant);
+        Instant windowEnd = deletedAt.plus(Duration.parse((String) execution.getVariable(RESTORE_WINDOW)));
+        changes.record(execution, "Account deleted", "restorable until " + Dates.readable(windowEnd));
         execution.setVariable(DELETED_AT, Date.from(deletedAt));
-        execution.setVariable(RESTORE_WINDOW_ENDS_AT,
-                Date.from(deletedAt.plus(Duration.parse((String) execution.getVariable(RESTORE_WINDOW)))));
+        execution.setVariable(RESTORE_WINDOW_ENDS_AT, Date.from(windowEnd));
     }
 }

@@ -13,14 +13,17 @@ import org.springframework.stereotype.Component;
 public class GrantMailboxAccess implements JavaDelegate {
 
     private final Mailboxes mailboxes;
+    private final TenantChanges changes;
 
-    public GrantMailboxAccess(Mailboxes mailboxes) {
+    public GrantMailboxAccess(Mailboxes mailboxes, TenantChanges changes) {
         this.mailboxes = mailboxes;
+        this.changes = changes;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        mailboxes.grantFullAccess((String) execution.getVariable(USER_PRINCIPAL_NAME),
-                (String) execution.getVariable(MAILBOX_DELEGATE));
+        String delegate = (String) execution.getVariable(MAILBOX_DELEGATE);
+        mailboxes.grantFullAccess((String) execution.getVariable(USER_PRINCIPAL_NAME), delegate);
+        changes.record(execution, "Full Access for " + delegate);
     }
 }

@@ -32,11 +32,13 @@ public class GrantOneDriveAccess implements JavaDelegate {
 
     private final OneDrive oneDrive;
     private final Mailer mailer;
+    private final TenantChanges changes;
     private final Clock clock;
 
-    public GrantOneDriveAccess(OneDrive oneDrive, Mailer mailer, Clock clock) {
+    public GrantOneDriveAccess(OneDrive oneDrive, Mailer mailer, TenantChanges changes, Clock clock) {
         this.oneDrive = oneDrive;
         this.mailer = mailer;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -47,6 +49,7 @@ public class GrantOneDriveAccess implements JavaDelegate {
         String name = (String) execution.getVariable(DISPLAY_NAME);
         String url = (String) execution.getVariable(ONE_DRIVE_URL);
         oneDrive.grantAccess(upn, newOwner);
+        changes.record(execution, "OneDrive shared with " + newOwner);
 
         String body = "Hello,\n\nyou now have access to the OneDrive of " + name + ":\n" + url + "\n\n";
         if (MailboxAction.DELETE.name().equals(execution.getVariable(MAILBOX_ACTION))) {
@@ -61,8 +64,9 @@ public class GrantOneDriveAccess implements JavaDelegate {
         } else {
             body += "The account of " + name + " stays (as a shared mailbox). Copy the files you need to keep.\n";
         }
-        mailer.send(newOwner, "You now have access to the OneDrive of " + name, body,
-                execution.getProcessInstanceId() + ":oneDriveAccess");
+        String subject = "You now have access to the OneDrive of " + name;
+        mailer.send(newOwner, subject, body, execution.getProcessInstanceId() + ":oneDriveAccess");
+        changes.record(execution, "Mail sent to " + newOwner, subject);
         execution.setVariable(ONE_DRIVE_HANDED_OVER, true);
     }
 

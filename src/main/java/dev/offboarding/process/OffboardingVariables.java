@@ -30,6 +30,12 @@ public final class OffboardingVariables {
     public static final String REMOVE_LICENSES = "removeLicenses";
     public static final String REDUCE_LICENSE_COUNT = "reduceLicenseCount";
 
+    // Set by the forms of the later tasks (reduceLicenses, removeFromOnPremisesAd)
+    public static final String LICENSE_COUNT_REDUCED = "licenseCountReduced";
+    public static final String LICENSE_REDUCTION_NOTE = "licenseReductionNote";
+    public static final String REMOVED_FROM_ON_PREMISES_AD = "removedFromOnPremisesAd";
+    public static final String AD_REMOVAL_NOTE = "adRemovalNote";
+
     // What lookUpUser found
     public static final String USER_ID = "userId";
     public static final String DISPLAY_NAME = "displayName";

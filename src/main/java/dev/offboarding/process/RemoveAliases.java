@@ -14,14 +14,18 @@ import org.springframework.stereotype.Component;
 public class RemoveAliases implements JavaDelegate {
 
     private final Mailboxes mailboxes;
+    private final TenantChanges changes;
 
-    public RemoveAliases(Mailboxes mailboxes) {
+    public RemoveAliases(Mailboxes mailboxes, TenantChanges changes) {
         this.mailboxes = mailboxes;
+        this.changes = changes;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         List<String> removed = mailboxes.removeAliases((String) execution.getVariable(USER_PRINCIPAL_NAME));
+        changes.record(execution, "Aliases removed",
+                removed.isEmpty() ? "none left to remove" : String.join(", ", removed));
         if (!removed.isEmpty() || !execution.hasVariable(REMOVED_ALIASES)) {
             execution.setVariable(REMOVED_ALIASES, String.join(", ", removed));
         }

@@ -17,15 +17,18 @@ import org.springframework.stereotype.Component;
 public class RemoveLicenses implements JavaDelegate {
 
     private final Licensing licensing;
+    private final TenantChanges changes;
 
-    public RemoveLicenses(Licensing licensing) {
+    public RemoveLicenses(Licensing licensing, TenantChanges changes) {
         this.licensing = licensing;
+        this.changes = changes;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         List<String> skus = VariableValues.list(execution.getVariable(ASSIGNED_SKU_IDS));
         licensing.removeLicenses((String) execution.getVariable(USER_ID), skus);
+        changes.record(execution, "Licenses removed", (String) execution.getVariable(ASSIGNED_LICENSES));
         execution.setVariable(REMOVED_SKU_IDS, String.join(",", skus));
         execution.setVariable(REMOVED_LICENSES, execution.getVariable(ASSIGNED_LICENSES));
     }

@@ -13,14 +13,17 @@ import org.springframework.stereotype.Component;
 public class RenameMailbox implements JavaDelegate {
 
     private final Mailboxes mailboxes;
+    private final TenantChanges changes;
 
-    public RenameMailbox(Mailboxes mailboxes) {
+    public RenameMailbox(Mailboxes mailboxes, TenantChanges changes) {
         this.mailboxes = mailboxes;
+        this.changes = changes;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        mailboxes.setDisplayName((String) execution.getVariable(USER_PRINCIPAL_NAME),
-                (String) execution.getVariable(SHARED_MAILBOX_DISPLAY_NAME));
+        String displayName = (String) execution.getVariable(SHARED_MAILBOX_DISPLAY_NAME);
+        mailboxes.setDisplayName((String) execution.getVariable(USER_PRINCIPAL_NAME), displayName);
+        changes.record(execution, "Mailbox renamed", displayName);
     }
 }

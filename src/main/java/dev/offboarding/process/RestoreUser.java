@@ -15,16 +15,19 @@ import org.springframework.stereotype.Component;
 public class RestoreUser implements JavaDelegate {
 
     private final Directory directory;
+    private final TenantChanges changes;
     private final Clock clock;
 
-    public RestoreUser(Directory directory, Clock clock) {
+    public RestoreUser(Directory directory, TenantChanges changes, Clock clock) {
         this.directory = directory;
+        this.changes = changes;
         this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         directory.restoreUser((String) execution.getVariable(USER_ID));
+        changes.record(execution, "Account restored");
         execution.setVariable(RESTORED_AT, Date.from(clock.instant()));
     }
 }

@@ -16,20 +16,24 @@ import org.springframework.stereotype.Component;
 public class SendOneDriveReminder implements JavaDelegate {
 
     private final Mailer mailer;
+    private final TenantChanges changes;
 
-    public SendOneDriveReminder(Mailer mailer) {
+    public SendOneDriveReminder(Mailer mailer, TenantChanges changes) {
         this.mailer = mailer;
+        this.changes = changes;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String name = (String) execution.getVariable(DISPLAY_NAME);
+        String owner = (String) execution.getVariable(ONE_DRIVE_OWNER);
         Date deadline = (Date) execution.getVariable(ONE_DRIVE_DEADLINE);
-        mailer.send((String) execution.getVariable(ONE_DRIVE_OWNER),
-                "Reminder: the OneDrive of " + name + " is deleted on " + Dates.readable(deadline.toInstant()),
+        String subject = "Reminder: the OneDrive of " + name + " is deleted on " + Dates.readable(deadline.toInstant());
+        mailer.send(owner, subject,
                 "Hello,\n\nthe OneDrive of " + name + " is deleted on " + Dates.readable(deadline.toInstant())
                         + ":\n" + execution.getVariable(ONE_DRIVE_URL)
                         + "\n\nCopy the files you need to keep before then.\n",
                 execution.getProcessInstanceId() + ":oneDriveReminder");
+        changes.record(execution, "Mail sent to " + owner, subject);
     }
 }

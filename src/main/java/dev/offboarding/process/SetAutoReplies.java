@@ -14,15 +14,25 @@ import org.springframework.stereotype.Component;
 public class SetAutoReplies implements JavaDelegate {
 
     private final Mailboxes mailboxes;
+    private final TenantChanges changes;
 
-    public SetAutoReplies(Mailboxes mailboxes) {
+    public SetAutoReplies(Mailboxes mailboxes, TenantChanges changes) {
         this.mailboxes = mailboxes;
+        this.changes = changes;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        mailboxes.setAutoReplies((String) execution.getVariable(USER_PRINCIPAL_NAME),
-                (String) execution.getVariable(AUTO_REPLY_INTERNAL),
-                (String) execution.getVariable(AUTO_REPLY_EXTERNAL));
+        String internal = (String) execution.getVariable(AUTO_REPLY_INTERNAL);
+        String external = (String) execution.getVariable(AUTO_REPLY_EXTERNAL);
+        mailboxes.setAutoReplies((String) execution.getVariable(USER_PRINCIPAL_NAME), internal, external);
+        changes.record(execution, "Automatic replies turned on", audiences(internal, external));
+    }
+
+    private static String audiences(String internal, String external) {
+        boolean inside = internal != null && !internal.isBlank();
+        boolean outside = external != null && !external.isBlank();
+        return inside && outside ? "inside and outside the organization"
+                : inside ? "inside the organization only" : "outside the organization only";
     }
 }

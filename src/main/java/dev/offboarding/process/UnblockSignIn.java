@@ -13,14 +13,17 @@ import org.springframework.stereotype.Component;
 public class UnblockSignIn implements JavaDelegate {
 
     private final Directory directory;
+    private final TenantChanges changes;
 
-    public UnblockSignIn(Directory directory) {
+    public UnblockSignIn(Directory directory, TenantChanges changes) {
         this.directory = directory;
+        this.changes = changes;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         directory.unblockSignIn((String) execution.getVariable(USER_ID));
+        changes.record(execution, "Sign-in unblocked");
         execution.setVariable(SIGN_IN_BLOCKED, false);
     }
 }

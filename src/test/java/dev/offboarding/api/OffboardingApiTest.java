@@ -115,6 +115,15 @@ class OffboardingApiTest extends ProcessTestSupport {
     }
 
     @Test
+    void anAcceptTheApiCannotServeIs406() {
+        String id = http.postJson(OFFBOARDINGS, "useradmin", Map.of("userPrincipalName", "adele.vance@contoso.com"))
+                .json().get("id").asText();
+        assertProblem(http.get(OFFBOARDINGS + "/" + id, "useradmin", "text/csv"), 406, "application/json");
+        assertProblem(http.get(OFFBOARDINGS + "/" + id + "/report", "useradmin", "text/csv"), 406, "text/html");
+        assertThat(http.get(OFFBOARDINGS + "/" + id, "useradmin", "application/*").status()).isEqualTo(200);
+    }
+
+    @Test
     void secondOffboardingOfTheSameUserIs409() {
         Http.Response first = http.postJson(OFFBOARDINGS, "useradmin", Map.of("userPrincipalName", "adele.vance@contoso.com"));
         Http.Response second = http.postJson(OFFBOARDINGS, "admin", Map.of("userPrincipalName", "ADELE.vance@contoso.com"));

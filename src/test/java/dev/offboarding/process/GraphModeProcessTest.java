@@ -6,6 +6,7 @@ import static dev.offboarding.tenant.graph.FakeMicrosoft365.DIEGO;
 import static dev.offboarding.tenant.graph.FakeMicrosoft365.DIEGO_ID;
 import static dev.offboarding.tenant.graph.FakeMicrosoft365.E3;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
@@ -82,6 +83,7 @@ class GraphModeProcessTest {
     @Autowired ProcessEngine processEngine;
     @Autowired RuntimeService runtimeService;
     @Autowired ManagementService managementService;
+    @Autowired TenantChanges changes;
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
@@ -172,6 +174,10 @@ class GraphModeProcessTest {
                 "GET /users/" + ADELE_ID + "?$select=id",
                 "DELETE /directory/deletedItems/" + ADELE_ID));
         assertThat(MICROSOFT.tokenRequests()).isEqualTo(2);
+        // What the audit report lists, recorded by the steps themselves: the same words as in sandbox mode.
+        assertThat(changes.of(instance.getId())).extracting(TenantChanges.TenantChange::change).containsExactly(
+                "Sign-in blocked and sessions revoked", "OneDrive shared with " + DIEGO, "Mail sent to " + DIEGO,
+                "Licenses removed", "Account deleted", "Mail sent to " + DIEGO, "Account deleted for good");
         assertThat(body("PATCH", "/v1.0/users/" + ADELE_ID)).isEqualTo("{\"accountEnabled\":false}");
         assertThat(json.readTree(body("POST", "/v1.0/users/offboarding@contoso.com/sendMail")).path("message")
                 .path("toRecipients").path(0).path("emailAddress").path("address").asText()).isEqualTo(DIEGO);
@@ -214,6 +220,15 @@ class GraphModeProcessTest {
         assertThat(MICROSOFT.requests()).doesNotContain("DELETE /users/" + ADELE_ID);
         assertThat(instance).variables().containsEntry("removedAliases", "adele@contoso.com")
                 .containsEntry("removedSkuIds", E3);
+        assertThat(changes.of(instance.getId())).extracting(TenantChanges.TenantChange::change,
+                TenantChanges.TenantChange::detail).containsExactly(
+                tuple("Sign-in blocked and sessions revoked", null),
+                tuple("Mailbox converted to a shared mailbox", null),
+                tuple("Full Access for " + DIEGO, null),
+                tuple("Mailbox renamed", "Adele Vance (former employee)"),
+                tuple("Automatic replies turned on", "inside and outside the organization"),
+                tuple("Aliases removed", "adele@contoso.com"),
+                tuple("Licenses removed", "SPE_E3"));
         assertThat(MICROSOFT.requests()).doesNotContain("GET /users/" + DIEGO_ID);
     }
 

@@ -1,25 +1,32 @@
 package dev.offboarding.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.offboarding.OffboardingSpringTest;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 /**
  * A step that runs twice (a retry after a crash, a job executed on two nodes) must leave the tenant as one run did:
- * every delegate is run twice in a row and the whole sandbox tenant, its record of changes included, compared.
+ * every delegate is run twice in a row and the whole sandbox tenant, its record of changes included, compared. The
+ * changes the offboarding records for its audit report ({@link TenantChanges}) are recorded once too.
  */
 @OffboardingSpringTest
 class StepsAreIdempotentTest extends ProcessTestSupport {
 
     @Autowired
     ApplicationContext context;
+    @Autowired
+    TenantChanges changes;
 
     @Test
     void everyStepOfTheSharedMailboxPathRunTwiceChangesTheTenantOnce() {
@@ -34,6 +41,23 @@ class StepsAreIdempotentTest extends ProcessTestSupport {
                 "convertToSharedMailbox", "addMailboxPermission", "setDisplayName", "setMailboxAutoReplyConfiguration",
                 "removeAlias", "removeAlias", "grantOneDriveAccess", "removeLicense");
         assertThat(operationsOn("diego.siciliani")).containsExactly("sendMail");
+        assertThat(changes.of("idempotent-convert")).extracting(TenantChanges.TenantChange::step,
+                TenantChanges.TenantChange::change).containsExactly(
+                tuple("blockSignIn", "Sign-in blocked and sessions revoked"),
+                tuple("convertToSharedMailbox", "Mailbox converted to a shared mailbox"),
+                tuple("grantMailboxAccess", "Full Access for diego.siciliani@contoso.com"),
+                tuple("renameMailbox", "Mailbox renamed"),
+                tuple("setAutoReplies", "Automatic replies turned on"),
+                tuple("removeAliases", "Aliases removed"),
+                tuple("grantOneDriveAccess", "OneDrive shared with diego.siciliani@contoso.com"),
+                tuple("grantOneDriveAccess", "Mail sent to diego.siciliani@contoso.com"),
+                tuple("removeLicenses", "Licenses removed"));
+        assertThat(changes.of("idempotent-convert")).extracting(TenantChanges.TenantChange::detail)
+                .contains("Adele (former)", "inside and outside the organization", "Microsoft 365 E3");
+        // The second run found no aliases left; the first run's detail stays.
+        assertThat(changes.of("idempotent-convert")).filteredOn(change -> change.step().equals("removeAliases"))
+                .singleElement().extracting(TenantChanges.TenantChange::detail).asString()
+                .contains("adele@contoso.com", "a.vance@contoso.com");
     }
 
     @Test
@@ -48,6 +72,12 @@ class StepsAreIdempotentTest extends ProcessTestSupport {
                 "grantOneDriveAccess", "removeLicense", "deleteUser", "restoreUser", "deleteUser",
                 "permanentlyDeleteUser");
         assertThat(operationsOn("diego.siciliani")).containsExactly("sendMail", "sendMail");
+        // A step is recorded once per offboarding: deleteUser's second appearance here (never in the model, where
+        // a restore ends the offboarding) is taken for a rerun of the first.
+        assertThat(changes.of("idempotent-delete")).extracting(TenantChanges.TenantChange::change).containsExactly(
+                "Sign-in blocked and sessions revoked", "OneDrive shared with diego.siciliani@contoso.com",
+                "Mail sent to diego.siciliani@contoso.com", "Licenses removed", "Account deleted",
+                "Mail sent to diego.siciliani@contoso.com", "Account restored", "Account deleted for good");
     }
 
     @Test
@@ -57,18 +87,44 @@ class StepsAreIdempotentTest extends ProcessTestSupport {
         runTwiceEach(execution, "lookUpUser", "blockSignIn", "unblockSignIn");
         assertThat(operationsOn("diego.siciliani")).containsExactly("blockSignIn", "revokeSignInSessions",
                 "unblockSignIn");
+        assertThat(changes.of("idempotent-cancel")).extracting(TenantChanges.TenantChange::change)
+                .containsExactly("Sign-in blocked and sessions revoked", "Sign-in unblocked");
+    }
+
+    @Test
+    void aChangeIsRecordedInTheStepsTransactionSoAFailedStepLeavesNone() {
+        DelegateExecution execution = FakeExecution.with("rolled-back", Map.of());
+        FakeExecution.moveTo(execution, "blockSignIn");
+        CommandExecutor engine = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired();
+        assertThatThrownBy(() -> engine.execute(commandContext -> {
+            changes.record(execution, "Sign-in blocked and sessions revoked");
+            throw new IllegalStateException("the step fails after its tenant call");
+        })).hasMessageContaining("fails after its tenant call");
+        assertThat(changes.of("rolled-back")).isEmpty();
+
+        engine.execute(commandContext -> {
+            changes.record(execution, "Sign-in blocked and sessions revoked");
+            return null;
+        });
+        assertThat(changes.of("rolled-back")).extracting(TenantChanges.TenantChange::change)
+                .containsExactly("Sign-in blocked and sessions revoked");
     }
 
     private void runTwiceEach(DelegateExecution execution, String... steps) {
         for (String step : steps) {
             JavaDelegate delegate = context.getBean(step + "Delegate", JavaDelegate.class);
+            FakeExecution.moveTo(execution, step);
             run(delegate, execution);
             List<Map<String, Object>> tenantAfterOnce = sandbox.users();
             int changesAfterOnce = sandbox.mutations(null).size();
+            List<TenantChanges.TenantChange> reportedAfterOnce = changes.of(execution.getProcessInstanceId());
             run(delegate, execution);
             assertThat(sandbox.users()).as("tenant after running %s twice", step).isEqualTo(tenantAfterOnce);
             assertThat(sandbox.mutations(null)).as("changes recorded after running %s twice", step)
                     .hasSize(changesAfterOnce);
+            assertThat(changes.of(execution.getProcessInstanceId()))
+                    .as("changes recorded for the report after running %s twice", step).isEqualTo(reportedAfterOnce);
         }
     }
 
