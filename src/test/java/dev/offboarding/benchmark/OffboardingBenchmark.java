@@ -1,0 +1,279 @@
+package dev.offboarding.benchmark;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.offboarding.Http;
+import dev.offboarding.OffboardingApplication;
+import dev.offboarding.production.SharedPostgres;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.search.Search;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The benchmark of docs/performance.md: {@code mvn -Pbenchmark test}. Not part of {@code mvn verify}. Prints its
+ * figures and writes them to target/benchmark/results.md. Run it on a quiet machine; the figures that matter are the
+ * ratios measured in one run.
+ */
+class OffboardingBenchmark {
+
+    /** {@code -Dbenchmark.scale=0.1} runs a tenth of everything, to try the benchmark out. */
+    static final double SCALE = Double.parseDouble(System.getProperty("benchmark.scale", "1"));
+    static final int BULK = scaled(2000);
+    static final int LATENCY_REQUESTS = scaled(800);
+    static final int CLIENTS = 16;
+    static final int RATE_LIMITED = scaled(150);
+    static final double RATE_LIMIT = 100;
+    static final int WAITING = scaled(10_000);
+    /** lookUpUser, blockSignIn, backUpMailbox, removeLicenses, deleteUser: then the restore window. */
+    static final int ASYNC_STEPS = 5;
+
+    private final List<String> report = new ArrayList<>();
+
+    private static int scaled(int count) {
+        return Math.max(1, (int) Math.round(count * SCALE));
+    }
+
+    @Test
+    void run() throws Exception {
+        line("# Benchmark results");
+        line("");
+        line("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
+                + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, " + System.getProperty("os.name")
+                + " " + System.getProperty("os.arch") + ".");
+        line("");
+        Path work = Files.createTempDirectory("offboarding-benchmark");
+        throughputAndLatency("H2 file", List.of("--spring.datasource.url=jdbc:h2:file:" + work.resolve("h2/offboarding")
+                + ";DB_CLOSE_ON_EXIT=FALSE"), work.resolve("h2"));
+        String postgres = SharedPostgres.newDatabase();
+        throughputAndLatency("PostgreSQL", List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + postgres,
+                "--spring.datasource.username=postgres"), work.resolve("pg"));
+        rateLimited(SharedPostgres.newDatabase(), work.resolve("rate"));
+        heapWithManyWaiting(SharedPostgres.newDatabase(), work.resolve("heap"));
+        Files.createDirectories(Path.of("target/benchmark"));
+        Files.write(Path.of("target/benchmark/results.md"), report);
+    }
+
+    private void throughputAndLatency(String database, List<String> connection, Path work) throws Exception {
+        try (ConfigurableApplicationContext app = start(connection, work, BULK + LATENCY_REQUESTS)) {
+            Http http = http(app);
+            RuntimeService runtime = app.getBean(RuntimeService.class);
+            ManagementService management = app.getBean(ManagementService.class);
+
+            long started = System.nanoTime();
+            for (int from = 1; from <= BULK; from += 1000) {
+                bulk(http, from, Math.min(BULK, from + 999));
+            }
+            double startedIn = seconds(started);
+            awaitWaiting(management, "restoreWindowExpired", BULK);
+            double offboardingsPerSecond = BULK / seconds(started);
+            MeterRegistry meters = app.getBean(MeterRegistry.class);
+            String steps = Search.in(meters).name("offboarding.step.duration").timers().stream()
+                    .map(t -> String.format(Locale.ROOT, "%s %.1f ms", t.getId().getTag("step"),
+                            t.mean(java.util.concurrent.TimeUnit.MILLISECONDS)))
+                    .sorted().collect(Collectors.joining(", "));
+
+            deployBaseline(app.getBean(RepositoryService.class));
+            started = System.nanoTime();
+            ExecutorService starters = Executors.newFixedThreadPool(4);
+            List<Future<?>> starts = new ArrayList<>();
+            for (int i = 0; i < BULK; i++) {
+                starts.add(starters.submit(() -> runtime.startProcessInstanceByKey("baseline")));
+            }
+            for (Future<?> start : starts) {
+                start.get();
+            }
+            starters.shutdown();
+            awaitWaiting(management, "baselineWaits", BULK);
+            double baselinePerSecond = BULK / seconds(started);
+
+            List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+            AtomicInteger next = new AtomicInteger(BULK + 1);
+            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+            List<Future<?>> requests = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                requests.add(clients.submit(() -> {
+                    for (int n = next.getAndIncrement(); n <= BULK + LATENCY_REQUESTS; n = next.getAndIncrement()) {
+                        long t = System.nanoTime();
+                        Http.Response response = http.postJson("/api/offboardings", "admin",
+                                "{\"userPrincipalName\": \"" + user(n) + "\"}");
+                        latencies.add(System.nanoTime() - t);
+                        if (response.status() != 201) {
+                            throw new IllegalStateException(response.body());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> request : requests) {
+                request.get();
+            }
+            clients.shutdown();
+            Collections.sort(latencies);
+
+            line("## " + database);
+            line("");
+            line("| measure | value |");
+            line("| --- | --- |");
+            line(String.format(Locale.ROOT, "| offboardings per second, %d started by bulk request, up to the restore window | %.1f |",
+                    BULK, offboardingsPerSecond));
+            line(String.format(Locale.ROOT, "| baseline: instances per second, %d async no-op steps and a timer | %.1f |",
+                    ASYNC_STEPS, baselinePerSecond));
+            line(String.format(Locale.ROOT, "| ratio offboarding / baseline (target at least 0.8) | **%.2f** |",
+                    offboardingsPerSecond / baselinePerSecond));
+            line(String.format(Locale.ROOT, "| REST start latency with %d concurrent clients, %d requests: p50 / p99 | %.0f ms / %.0f ms |",
+                    CLIENTS, LATENCY_REQUESTS, percentile(latencies, 0.50), percentile(latencies, 0.99)));
+            line(String.format(Locale.ROOT, "| starting the %d by bulk request took | %.1f s |", BULK, startedIn));
+            line("| mean step durations | " + steps + " |");
+            line("");
+        }
+    }
+
+    private void rateLimited(String postgres, Path work) throws Exception {
+        List<String> settings = new ArrayList<>(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + postgres,
+                "--spring.datasource.username=postgres", "--offboarding.sandbox.max-attempts=20"));
+        try (ConfigurableApplicationContext app = start(settings, work, RATE_LIMITED)) {
+            Http http = http(app);
+            MeterRegistry meters = app.getBean(MeterRegistry.class);
+            Http.Response changed = http.send("PUT", "/api/sandbox/faults", "admin", "application/json",
+                    "{\"throttledShare\":0,\"retryAfter\":\"PT1S\",\"serverErrorShare\":0,\"timeoutShare\":0,\"timeout\":\"PT2S\","
+                            + "\"latency\":\"PT0S\",\"callsPerSecond\":" + RATE_LIMIT + ",\"failingOperations\":[]}");
+            if (changed.status() != 200) {
+                throw new IllegalStateException(changed.body());
+            }
+            double okBefore = okCalls(meters);
+            long started = System.nanoTime();
+            bulk(http, 1, RATE_LIMITED);
+            awaitWaiting(app.getBean(ManagementService.class), "restoreWindowExpired", RATE_LIMITED);
+            double elapsed = seconds(started);
+            double useful = (okCalls(meters) - okBefore) / elapsed;
+            long incidents = app.getBean(RuntimeService.class).createIncidentQuery().count();
+            double throttled = Search.in(meters).name("offboarding.tenant.calls").tag("outcome", "429").timers().stream()
+                    .mapToDouble(t -> t.count()).sum();
+            line("## Sandbox limited to " + (int) RATE_LIMIT + " calls per second (PostgreSQL)");
+            line("");
+            line("| measure | value |");
+            line("| --- | --- |");
+            line(String.format(Locale.ROOT, "| offboardings | %d, %d incidents, %.0f throttled answers |", RATE_LIMITED, incidents, throttled));
+            line(String.format(Locale.ROOT, "| useful calls per second | %.1f |", useful));
+            line(String.format(Locale.ROOT, "| useful call rate / limit (target at least 0.9) | **%.2f** |", useful / RATE_LIMIT));
+            line("");
+        }
+    }
+
+    private void heapWithManyWaiting(String postgres, Path work) throws Exception {
+        List<String> settings = List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + postgres,
+                "--spring.datasource.username=postgres");
+        try (ConfigurableApplicationContext app = start(settings, work, WAITING)) {
+            Http http = http(app);
+            ManagementService management = app.getBean(ManagementService.class);
+            List<String> heap = new ArrayList<>();
+            heap.add("0: " + usedHeapMb() + " MB");
+            int chunk = Math.max(1, Math.min(1000, WAITING / 4));
+            for (int from = 1; from <= WAITING; from += chunk) {
+                int to = Math.min(WAITING, from + chunk - 1);
+                bulk(http, from, to);
+                awaitWaiting(management, "restoreWindowExpired", to);
+                heap.add(String.format(Locale.ROOT, "%,d: %d MB", to, usedHeapMb()));
+            }
+            line("## Heap with " + String.format(Locale.ROOT, "%,d", WAITING) + " offboardings waiting in the restore window (PostgreSQL)");
+            line("");
+            line("Used heap after a full GC, by offboardings waiting: " + String.join(", ", heap)
+                    + " (target: flat, under 512 MB).");
+            line("");
+        }
+    }
+
+    private ConfigurableApplicationContext start(List<String> connection, Path work, int users) {
+        List<String> settings = new ArrayList<>(connection);
+        settings.addAll(List.of("--server.port=0", "--offboarding.backup.directory=" + work.resolve("backups"),
+                "--offboarding.sandbox.generated-users=" + users,
+                "--offboarding.demo.users[0].id=admin", "--offboarding.demo.users[0].password=admin",
+                "--offboarding.demo.users[0].first-name=Ada", "--offboarding.demo.users[0].last-name=Admin",
+                "--offboarding.demo.users[0].groups[0]=camunda-admin", "--offboarding.demo.users[0].groups[1]=global-admins",
+                "--camunda.bpm.job-execution.core-pool-size=8", "--camunda.bpm.job-execution.max-pool-size=8",
+                "--camunda.bpm.job-execution.queue-capacity=16", "--camunda.bpm.job-execution.max-jobs-per-acquisition=8",
+                "--spring.datasource.hikari.maximum-pool-size=30",
+                "--logging.level.root=WARN", "--logging.level.org.camunda.bpm.engine.jobexecutor=OFF",
+                "--logging.level.org.camunda.bpm.engine.context=OFF"));
+        return new SpringApplicationBuilder(OffboardingApplication.class).run(settings.toArray(String[]::new));
+    }
+
+    private static void bulk(Http http, int from, int to) {
+        String csv = "userPrincipalName,reason,mailboxAction\n" + IntStream.rangeClosed(from, to)
+                .mapToObj(n -> user(n) + ",Benchmark,DELETE").collect(Collectors.joining("\n")) + "\n";
+        Http.Response response = http.post("/api/offboardings/bulk", "admin", "text/csv", csv);
+        if (response.status() != 200 || response.json().get("failed").asInt() != 0) {
+            throw new IllegalStateException("Bulk start failed: " + response.body().substring(0, Math.min(2000, response.body().length())));
+        }
+    }
+
+    private static void awaitWaiting(ManagementService management, String timer, long count) {
+        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> management.createJobQuery().activityId(timer).timers().count() >= count);
+    }
+
+    private static void deployBaseline(RepositoryService repository) {
+        AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess("baseline").camundaHistoryTimeToLive(1).startEvent();
+        for (int i = 1; i <= ASYNC_STEPS; i++) {
+            flow = flow.serviceTask("step" + i).camundaAsyncBefore().camundaExpression("${true}");
+        }
+        BpmnModelInstance model = flow.intermediateCatchEvent("baselineWaits").timerWithDuration("P30D").endEvent().done();
+        repository.createDeployment().addModelInstance("baseline.bpmn", model).deploy();
+    }
+
+    private static double okCalls(MeterRegistry meters) {
+        return Search.in(meters).name("offboarding.tenant.calls").tag("outcome", "ok").timers().stream()
+                .mapToDouble(t -> t.count()).sum();
+    }
+
+    private static long usedHeapMb() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
+    }
+
+    private static Http http(ConfigurableApplicationContext app) {
+        return new Http(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+    }
+
+    private static String user(int n) {
+        return String.format(Locale.ROOT, "bulk%05d@contoso.com", n);
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    private static double percentile(List<Long> sortedNanos, double p) {
+        return sortedNanos.get((int) Math.min(sortedNanos.size() - 1, Math.ceil(p * sortedNanos.size()) - 1)) / 1e6;
+    }
+
+    private void line(String text) throws IOException {
+        System.out.println(text);
+        report.add(text);
+    }
+}
