@@ -44,6 +44,8 @@ final class EntraClientRegistration implements ClientRegistrationRepository {
                 .clientSecret(entra.clientSecret())
                 .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
                 .scope("openid", "profile", "email")
+                // PKCE on top of the client secret, as OAuth 2.0 Security Best Current Practice asks of every client.
+                .clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build())
                 .build();
     }
 }

@@ -78,7 +78,8 @@ class EntraWebappSignInTest extends EntraTestSupport {
         assertThat(request).containsEntry("response_type", "code").containsEntry("client_id", EntraStub.CLIENT_ID)
                 .containsEntry("scope", "openid profile email")
                 .containsEntry("redirect_uri", app + "/login/oauth2/code/entra")
-                .containsKeys("state", "nonce");
+                .containsEntry("code_challenge_method", "S256")
+                .containsKeys("state", "nonce", "code_challenge");
 
         ENTRA.nextSignIn(request.get("nonce"), ENTRA.claims(userPrincipalName, claims));
         HttpResponse<String> back = browser.get(authorize);
@@ -117,7 +118,7 @@ class EntraWebappSignInTest extends EntraTestSupport {
         List<LoggedRequest> tokenRequests = ENTRA.tokenRequests();
         assertThat(tokenRequests).hasSize(1);
         String body = tokenRequests.get(0).getBodyAsString();
-        assertThat(body).contains("grant_type=authorization_code").contains("code=0.AXkAv4j5cvGGr0GRqy180BHbR-sample-code")
+        assertThat(body).contains("grant_type=authorization_code").contains("code_verifier=").contains("code=0.AXkAv4j5cvGGr0GRqy180BHbR-sample-code")
                 .contains("redirect_uri=" + java.net.URLEncoder.encode(app + "/login/oauth2/code/entra", StandardCharsets.UTF_8));
         assertThat(tokenRequests.get(0).getHeader("Authorization")).isEqualTo("Basic " + Base64.getEncoder()
                 .encodeToString((EntraStub.CLIENT_ID + ":" + EntraStub.CLIENT_SECRET).getBytes(StandardCharsets.UTF_8)));
