@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 final class Browser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     HttpResponse<String> get(String url) {
@@ -35,6 +36,19 @@ final class Browser {
     HttpResponse<String> post(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** A form as the webapps post it: with Camunda's CSRF token from its cookie in the header. */
+    HttpResponse<String> postForm(String url, String form) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", cookie("XSRF-TOKEN"))
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse("");
     }
 
     /** Follows redirects from {@code url} for as long as the next hop stays below {@code origin}. */

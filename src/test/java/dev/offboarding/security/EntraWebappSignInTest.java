@@ -125,6 +125,21 @@ class EntraWebappSignInTest extends EntraTestSupport {
     }
 
     @Test
+    void theWebappsGetAPluginWhoseLogOutSignsOutOfEntra() {
+        Browser browser = new Browser();
+        HttpResponse<String> tasklist = signIn(browser, "diego.siciliani@contoso.com",
+                Map.of("wids", List.of(USER_ADMINISTRATOR)));
+        assertThat(tasklist.body()).contains("tasklist-plugin-sso-logout");
+
+        for (String webapp : List.of("tasklist", "cockpit", "admin", "welcome")) {
+            HttpResponse<String> script = browser.get(app + "/camunda/api/" + webapp + "/plugin/sso-logout/static/app/plugin.js");
+            assertThat(script.statusCode()).as(webapp).isEqualTo(200);
+            assertThat(script.headers().firstValue("Content-Type").orElse("")).startsWith("text/javascript");
+            assertThat(script.body()).contains("const logoutUrl = \"/logout\";").contains("li.account li.logout");
+        }
+    }
+
+    @Test
     void everySignInBringsTheMembershipsOfTheMappedGroupsInStepWithEntra() {
         HttpResponse<String> first = signIn(new Browser(), "megan.bowen@contoso.com", Map.of(
                 "wids", List.of(USER_ADMINISTRATOR), "groups", List.of(CAMUNDA_OPERATORS), "name", "Megan Bowen"));
