@@ -68,7 +68,7 @@ public record EntraProperties(
         if (!missing.isEmpty()) {
             throw new IllegalStateException("The entra profile needs" + missing + "; see docs/sso.md.");
         }
-        if (groupMapping.values().stream().allMatch(List::isEmpty)) {
+        if (groupMapping.values().stream().flatMap(List::stream).allMatch(EntraProperties::blank)) {
             throw new IllegalStateException("offboarding.security.entra.group-mapping maps no Entra role or group to "
                     + "a Camunda group, so nobody could sign in; see docs/sso.md.");
         }

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
@@ -79,8 +80,7 @@ public final class EntraStub implements AutoCloseable {
     }
 
     public List<LoggedRequest> tokenRequests() {
-        return server.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
-                urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token")));
+        return server.findAll(postRequestedFor(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token")));
     }
 
     private void stub() {
