@@ -55,18 +55,19 @@ public record EntraProperties(
 
     /** Fails the start with a sentence that says what is missing. */
     void check() {
-        StringBuilder missing = new StringBuilder();
+        List<String> missing = new java.util.ArrayList<>();
         if (blank(tenantId)) {
-            missing.append(" offboarding.security.entra.tenant-id (OFFBOARDING_ENTRA_TENANT_ID)");
+            missing.add("offboarding.security.entra.tenant-id (OFFBOARDING_ENTRA_TENANT_ID)");
         }
         if (blank(clientId)) {
-            missing.append(" offboarding.security.entra.client-id (OFFBOARDING_ENTRA_CLIENT_ID)");
+            missing.add("offboarding.security.entra.client-id (OFFBOARDING_ENTRA_CLIENT_ID)");
         }
         if (blank(clientSecret)) {
-            missing.append(" offboarding.security.entra.client-secret (OFFBOARDING_ENTRA_CLIENT_SECRET)");
+            missing.add("offboarding.security.entra.client-secret (OFFBOARDING_ENTRA_CLIENT_SECRET)");
         }
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("The entra profile needs" + missing + "; see docs/sso.md.");
+            throw new IllegalStateException("The entra profile needs " + String.join(", ", missing)
+                    + "; see docs/sso.md.");
         }
         if (groupMapping.values().stream().flatMap(List::stream).allMatch(EntraProperties::blank)) {
             throw new IllegalStateException("offboarding.security.entra.group-mapping maps no Entra role or group to "

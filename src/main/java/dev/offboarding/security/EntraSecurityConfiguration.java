@@ -21,6 +21,13 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -99,12 +106,15 @@ class EntraSecurityConfiguration {
         return new EntraClientRegistration(entra);
     }
 
-    /** Access tokens: Entra's keys and issuer from its discovery document, fetched at the first call. */
+    /**
+     * Access tokens: Entra's keys and issuer from its discovery document, fetched at the first call. When Entra cannot
+     * be reached the token cannot be checked: that is a {@link JwtException} (503), not a bad token (401).
+     */
     @Bean
     JwtDecoder entraJwtDecoder() {
         String issuer = entra.issuer();
         List<String> audiences = entra.acceptedAudiences();
-        return new SupplierJwtDecoder(() -> {
+        JwtDecoder lazy = new SupplierJwtDecoder(() -> {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuer).build();
             decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
                     jwt -> jwt.getAudience() != null && jwt.getAudience().stream().anyMatch(audiences::contains)
@@ -114,6 +124,14 @@ class EntraSecurityConfiguration {
                                             + ", not for this application " + audiences + ".", null))));
             return decoder;
         });
+        return token -> {
+            try {
+                return lazy.decode(token);
+            } catch (JwtDecoderInitializationException e) {
+                throw new JwtException("The discovery document of " + issuer + " could not be read: "
+                        + NestedExceptionUtils.getMostSpecificCause(e).getMessage(), e);
+            }
+        };
     }
 
     /** An access token's user and groups, read as at a webapp sign-in (the user is not written to Camunda). */
@@ -138,7 +156,7 @@ class EntraSecurityConfiguration {
                 problems.unauthenticatedWithoutBearerToken(entra.allowBasicAuthentication());
         http.securityMatcher(paths.matcher("/api/**"))
                 .authorizeHttpRequests(SecurityConfiguration::apiAccess);
-        bearerOrBasic(http, decoder, claims, unauthenticated)
+        bearerOrBasic(http, problems, decoder, claims, unauthenticated)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(problems.forbidden()))
@@ -155,16 +173,32 @@ class EntraSecurityConfiguration {
                 problems.unauthenticatedWithoutBearerToken(entra.allowBasicAuthentication());
         http.securityMatcher(paths.matcher("/engine-rest/**"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
-        bearerOrBasic(http, decoder, claims, unauthenticated)
+        bearerOrBasic(http, problems, decoder, claims, unauthenticated)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated));
         return http.build();
     }
 
-    private HttpSecurity bearerOrBasic(HttpSecurity http, JwtDecoder decoder, EntraClaims claims,
-                                       AuthenticationEntryPoint unauthenticated) throws Exception {
+    private HttpSecurity bearerOrBasic(HttpSecurity http, ProblemResponses problems, JwtDecoder decoder,
+                                       EntraClaims claims, AuthenticationEntryPoint unauthenticated)
+            throws Exception {
+        AuthenticationFailureHandler refused = (request, response, e) -> {
+            if (e instanceof AuthenticationServiceException) {
+                log.warn("Could not check an access token: {}", e.getMessage());
+                problems.identityProviderUnavailable(response, e.getMessage());
+            } else {
+                unauthenticated.commence(request, response, e);
+            }
+        };
         http.oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(bearerUser(claims)))
-                        .authenticationEntryPoint(unauthenticated))
+                        .authenticationEntryPoint(unauthenticated)
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <F extends BearerTokenAuthenticationFilter> F postProcess(F filter) {
+                                filter.setAuthenticationFailureHandler(refused);
+                                return filter;
+                            }
+                        }))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless, a token or password on every request: no session cookie to forge.
                 .csrf(AbstractHttpConfigurer::disable);

@@ -53,6 +53,14 @@ class ProblemResponses {
         };
     }
 
+    /** 503: the token could not be checked because Entra ID (its discovery document or keys) could not be read. */
+    void identityProviderUnavailable(HttpServletResponse response, String reason) throws IOException {
+        response.setHeader("Retry-After", "30");
+        write(response, 503, "identity-provider-unavailable", "Microsoft Entra ID unavailable",
+                "The access token could not be checked: " + reason + (reason.endsWith(".") ? "" : ".")
+                        + " Try again in a moment.");
+    }
+
     AccessDeniedHandler forbidden() {
         return (request, response, e) -> write(response, 403, "forbidden", "Not allowed",
                 "Your groups do not allow this. Starting, cancelling and restoring offboardings needs global-admins "
