@@ -78,8 +78,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class EntraSecurityConfiguration {
 
     static final String PROFILE = "entra";
-    private static final Logger log = LoggerFactory.getLogger(EntraSecurityConfiguration.class);
     static final String SIGNED_OUT = "/signed-out";
+    private static final Logger log = LoggerFactory.getLogger(EntraSecurityConfiguration.class);
 
     private final EntraProperties entra;
     private final String webappPath;
