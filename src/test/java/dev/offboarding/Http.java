@@ -71,6 +71,14 @@ public final class Http {
         }
     }
 
+    /** Any request with the given headers (an {@code Authorization} of one's own, say); a null body sends none. */
+    public Response send(String method, String path, java.util.Map<String, String> headers, String body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        headers.forEach(builder::header);
+        return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
     /** {@code user} logs in with the password equal to the name, as the demo logins do; null sends no login. */
     private HttpRequest.Builder request(String path, String user) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -27,6 +29,37 @@ class ProblemResponses {
             write(response, 401, "unauthenticated", "Authentication required",
                     "Log in with the user name and password you use for Tasklist (HTTP Basic authentication).");
         };
+    }
+
+    /**
+     * The 401 of the {@code entra} profile: {@code WWW-Authenticate: Bearer} with the reason a token was refused
+     * (RFC 6750), and {@code Basic} too where Basic logins are still allowed.
+     */
+    AuthenticationEntryPoint unauthenticatedWithoutBearerToken(boolean basicAllowed) {
+        BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+        bearer.setRealmName("offboarding");
+        return (request, response, e) -> {
+            bearer.commence(request, response, e);
+            if (basicAllowed) {
+                response.addHeader("WWW-Authenticate", "Basic realm=\"offboarding\", charset=\"UTF-8\"");
+            }
+            String refused = e instanceof OAuth2AuthenticationException oauth && oauth.getError().getDescription() != null
+                    ? oauth.getError().getDescription() : null;
+            String detail = refused != null
+                    ? "The access token was not accepted: " + refused
+                    : "Send an access token that Microsoft Entra ID issued for this application: "
+                            + "Authorization: Bearer <token>" + (basicAllowed
+                            ? ", or the user name and password of a Camunda login (HTTP Basic authentication)." : ".");
+            write(response, 401, "unauthenticated", "Authentication required", detail);
+        };
+    }
+
+    /** 503: the token could not be checked because Entra ID (its discovery document or keys) could not be read. */
+    void identityProviderUnavailable(HttpServletResponse response, String reason) throws IOException {
+        response.setHeader("Retry-After", "30");
+        write(response, 503, "identity-provider-unavailable", "Microsoft Entra ID unavailable",
+                "The access token could not be checked: " + reason + (reason.endsWith(".") ? "" : ".")
+                        + " Try again in a moment.");
     }
 
     AccessDeniedHandler forbidden() {

@@ -9,34 +9,30 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Who may call what. {@code /api} is guarded by Spring Security (HTTP Basic against Camunda's users, groups as
  * authorities); Camunda's {@code /engine-rest}, open by default, gets Camunda's own Basic authentication filter; the
- * webapps (Tasklist, Cockpit, Admin) keep their own login. Camunda authorizations apply behind all three.
+ * webapps (Tasklist, Cockpit, Admin) keep their own login. Camunda authorizations apply behind all three. The
+ * {@code entra} profile replaces all of this with {@link EntraSecurityConfiguration}.
  */
 @Configuration
+@Profile("!" + EntraSecurityConfiguration.PROFILE)
 class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, IdentityService identityService)
             throws Exception {
-        String[] all = ALL.toArray(String[]::new);
-        String[] offboarders = MAY_OFFBOARD.toArray(String[]::new);
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyAuthority(all)
-                        .requestMatchers(HttpMethod.PUT, "/api/sandbox/faults").hasAuthority(AdminGroups.GLOBAL_ADMINS)
-                        .requestMatchers(HttpMethod.POST, "/api/offboardings", "/api/offboardings/bulk",
-                                "/api/offboardings/*/cancel", "/api/offboardings/*/restore").hasAnyAuthority(offboarders)
-                        .anyRequest().denyAll())
+                .authorizeHttpRequests(SecurityConfiguration::apiAccess)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(problems.unauthenticated())
@@ -48,9 +44,16 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    @Bean
-    RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {
-        return problems.rejected();
+    /** Who may call what in {@code /api}, whoever authenticates the caller: the caller's groups are its authorities. */
+    static void apiAccess(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+        String[] all = ALL.toArray(String[]::new);
+        String[] offboarders = MAY_OFFBOARD.toArray(String[]::new);
+        requests.requestMatchers(HttpMethod.GET, "/api/**").hasAnyAuthority(all)
+                .requestMatchers(HttpMethod.PUT, "/api/sandbox/faults").hasAuthority(AdminGroups.GLOBAL_ADMINS)
+                .requestMatchers(HttpMethod.POST, "/api/offboardings", "/api/offboardings/bulk",
+                        "/api/offboardings/*/cancel", "/api/offboardings/*/restore").hasAnyAuthority(offboarders)
+                .anyRequest().denyAll();
     }
 
     /** Camunda's REST API is unauthenticated out of the box: every request must now carry a Camunda login. */
