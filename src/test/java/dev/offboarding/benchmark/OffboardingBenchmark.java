@@ -52,6 +52,12 @@ class OffboardingBenchmark {
 
     private final List<String> report = new ArrayList<>();
 
+    /** {@code -Dbenchmark.parts=h2,postgres,rate,heap} runs some parts only (all by default). */
+    private static boolean part(String name) {
+        String parts = System.getProperty("benchmark.parts", "h2,postgres,rate,heap");
+        return java.util.Arrays.asList(parts.split(",")).contains(name);
+    }
+
     private static int scaled(int count) {
         return Math.max(1, (int) Math.round(count * SCALE));
     }
@@ -65,13 +71,21 @@ class OffboardingBenchmark {
                 + " " + System.getProperty("os.arch") + ".");
         line("");
         Path work = Files.createTempDirectory("offboarding-benchmark");
-        throughputAndLatency("H2 file", List.of("--spring.datasource.url=jdbc:h2:file:" + work.resolve("h2/offboarding")
-                + ";DB_CLOSE_ON_EXIT=FALSE"), work.resolve("h2"));
-        String postgres = SharedPostgres.newDatabase();
-        throughputAndLatency("PostgreSQL", List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + postgres,
-                "--spring.datasource.username=postgres"), work.resolve("pg"));
-        rateLimited(SharedPostgres.newDatabase(), work.resolve("rate"));
-        heapWithManyWaiting(SharedPostgres.newDatabase(), work.resolve("heap"));
+        if (part("h2")) {
+            throughputAndLatency("H2 file", List.of("--spring.datasource.url=jdbc:h2:file:" + work.resolve("h2/offboarding")
+                    + ";DB_CLOSE_ON_EXIT=FALSE"), work.resolve("h2"));
+        }
+        if (part("postgres")) {
+            String postgres = SharedPostgres.newDatabase();
+            throughputAndLatency("PostgreSQL", List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + postgres,
+                    "--spring.datasource.username=postgres"), work.resolve("pg"));
+        }
+        if (part("rate")) {
+            rateLimited(SharedPostgres.newDatabase(), work.resolve("rate"));
+        }
+        if (part("heap")) {
+            heapWithManyWaiting(SharedPostgres.newDatabase(), work.resolve("heap"));
+        }
         Files.createDirectories(Path.of("target/benchmark"));
         Files.write(Path.of("target/benchmark/results.md"), report);
     }
