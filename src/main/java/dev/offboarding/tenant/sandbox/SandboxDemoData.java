@@ -230,7 +230,7 @@ public class SandboxDemoData {
             jdbc.sql("""
                             insert into sandbox_user (id, user_principal_name, display_name, mail, department, account_enabled, on_premises_sync_enabled)
                             values (:id, :upn, :name, :mail, :dept, :enabled, :synced)""")
-                    .param("id", id).param("upn", upn).param("name", displayName)
+                    .param("id", id).param("upn", upn.toLowerCase(Locale.ROOT)).param("name", displayName)
                     .param("mail", messages >= 0 ? upn : null).param("dept", department)
                     .param("enabled", !shared).param("synced", synced).update();
             for (String role : roles) {

@@ -29,7 +29,7 @@ class SandboxDirectory implements Directory {
         return store.call("findUser", () -> store.jdbc()
                 .sql("""
                         select id, user_principal_name, display_name, mail, account_enabled, on_premises_sync_enabled
-                        from sandbox_user where lower(user_principal_name) = lower(:upn) and deleted_at is null""")
+                        from sandbox_user where user_principal_name = lower(:upn) and deleted_at is null""")
                 .param("upn", userPrincipalName)
                 .query((rs, n) -> new UserRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getBoolean(5), rs.getBoolean(6)))

@@ -38,7 +38,7 @@ public class SandboxInspector {
         return jdbc.sql("""
                         select id, user_principal_name, display_name, mail, department, account_enabled,
                                on_premises_sync_enabled, sessions_revoked_at, deleted_at
-                        from sandbox_user where lower(user_principal_name) = lower(:upn)""")
+                        from sandbox_user where user_principal_name = lower(:upn)""")
                 .param("upn", userPrincipalName)
                 .query((rs, n) -> {
                     String id = rs.getString("id");

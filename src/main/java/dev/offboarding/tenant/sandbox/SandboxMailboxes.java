@@ -42,7 +42,7 @@ class SandboxMailboxes implements Mailboxes {
                                (select coalesce(sum(octet_length(s.mime_content)), 0) from sandbox_message s
                                  join sandbox_mail_folder f on f.id = s.folder_id where f.user_id = u.id) as stored_bytes
                         from sandbox_user u join sandbox_mailbox m on m.user_id = u.id
-                        where lower(u.user_principal_name) = lower(:upn) and u.deleted_at is null""")
+                        where u.user_principal_name = lower(:upn) and u.deleted_at is null""")
                 .param("upn", userPrincipalName)
                 .query((rs, n) -> {
                     String userId = rs.getString("id");

@@ -24,7 +24,7 @@ class SandboxOneDrive implements OneDrive {
         return store.call("findDrive", () -> store.jdbc()
                 .sql("""
                         select d.id, d.web_url, d.used_bytes from sandbox_drive d join sandbox_user u on u.id = d.user_id
-                        where lower(u.user_principal_name) = lower(:upn) and u.deleted_at is null""")
+                        where u.user_principal_name = lower(:upn) and u.deleted_at is null""")
                 .param("upn", userPrincipalName)
                 .query((rs, n) -> new DriveInfo(rs.getString(1), rs.getString(2), rs.getLong(3)))
                 .optional());
@@ -36,7 +36,7 @@ class SandboxOneDrive implements OneDrive {
             String ownerId = store.jdbc()
                     .sql("""
                             select d.user_id from sandbox_drive d join sandbox_user u on u.id = d.user_id
-                            where lower(u.user_principal_name) = lower(:upn)""")
+                            where u.user_principal_name = lower(:upn)""")
                     .param("upn", ownerUserPrincipalName).query(String.class).optional()
                     .orElseThrow(() -> new TenantException(ownerUserPrincipalName + " has no OneDrive in the sandbox tenant."));
             store.requireActiveUserId(granteeUserPrincipalName);

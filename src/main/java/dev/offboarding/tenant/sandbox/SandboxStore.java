@@ -133,7 +133,7 @@ public class SandboxStore {
 
     /** The id of the active (not deleted) user with this UPN. */
     public Optional<String> activeUserId(String userPrincipalName) {
-        return jdbc.sql("select id from sandbox_user where lower(user_principal_name) = lower(:upn) and deleted_at is null")
+        return jdbc.sql("select id from sandbox_user where user_principal_name = lower(:upn) and deleted_at is null")
                 .param("upn", userPrincipalName)
                 .query(String.class)
                 .optional();
