@@ -10,11 +10,10 @@ import static dev.offboarding.process.OffboardingVariables.USER_PRINCIPAL_NAME;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.offboarding.process.ActiveOffboardings;
 import dev.offboarding.process.DecisionRules;
-import dev.offboarding.process.OffboardingAlreadyRunningException;
 import dev.offboarding.process.OffboardingRequestException;
 import dev.offboarding.tenant.Directory;
+import dev.offboarding.tenant.TenantException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,11 +25,15 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /** What the REST API does: start, cancel and restore offboardings. Reading them is {@link OffboardingViews}. */
 @Service
 public class OffboardingService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OffboardingService.class);
 
     static final int MAX_REASON_LENGTH = 1000;
     static final int MAX_TICKET_REFERENCE_LENGTH = 100;
@@ -40,16 +43,14 @@ public class OffboardingService {
     private final HistoryService historyService;
     private final Directory directory;
     private final DecisionRules decisionRules;
-    private final ActiveOffboardings activeOffboardings;
     private final ObjectMapper json;
 
     public OffboardingService(RuntimeService runtimeService, HistoryService historyService, Directory directory,
-                              DecisionRules decisionRules, ActiveOffboardings activeOffboardings, ObjectMapper json) {
+                              DecisionRules decisionRules, ObjectMapper json) {
         this.runtimeService = runtimeService;
         this.historyService = historyService;
         this.directory = directory;
         this.decisionRules = decisionRules;
-        this.activeOffboardings = activeOffboardings;
         this.json = json;
     }
 
@@ -78,18 +79,7 @@ public class OffboardingService {
         if (!problems.isEmpty()) {
             throw new OffboardingRequestException(problems);
         }
-        if (!directory.isActiveUser(upn)) {
-            throw ApiProblem.notFound("There is no active user " + upn + " in the tenant.");
-        }
-        activeOffboardings.runningFor(upn).ifPresent(running -> {
-            throw new OffboardingAlreadyRunningException(upn, running);
-        });
-        if (request.decisions() != null) {
-            List<String> tenantProblems = decisionRules.problems(request.decisions(), upn);
-            if (!tenantProblems.isEmpty()) {
-                throw new OffboardingRequestException(tenantProblems);
-            }
-        }
+        checkWithTenant(request, upn);
         Map<String, Object> variables = new HashMap<>();
         variables.put(USER_PRINCIPAL_NAME, upn);
         variables.put(REASON, request.reason() == null ? "" : request.reason().strip());
@@ -102,6 +92,29 @@ public class OffboardingService {
                 .setVariables(variables)
                 .execute();
         return instance.getId();
+    }
+
+    /**
+     * Refuses a user who is not in the tenant, and decisions naming someone who is not, before anything starts. These
+     * checks are a courtesy to the caller: when the tenant does not answer them (throttled, down), the offboarding
+     * starts anyway, because its first step, lookUpUser, asks again with the engine's retries and ends the
+     * offboarding as Rejected if the user is not there.
+     */
+    private void checkWithTenant(StartOffboardingRequest request, String upn) {
+        try {
+            if (!directory.isActiveUser(upn)) {
+                throw ApiProblem.notFound("There is no active user " + upn + " in the tenant.");
+            }
+            if (request.decisions() != null) {
+                List<String> tenantProblems = decisionRules.problems(request.decisions(), upn);
+                if (!tenantProblems.isEmpty()) {
+                    throw new OffboardingRequestException(tenantProblems);
+                }
+            }
+        } catch (TenantException e) {
+            LOG.warn("Could not check the offboarding request for {} with the tenant ({}); it starts, and its first step "
+                    + "checks the user again.", upn, e.getMessage());
+        }
     }
 
     public void cancel(String id) {

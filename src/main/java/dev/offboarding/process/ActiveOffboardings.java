@@ -27,15 +27,6 @@ public class ActiveOffboardings {
         this.clock = clock;
     }
 
-    /** The running offboarding of this user, if there is one. */
-    public Optional<String> runningFor(String userPrincipalName) {
-        return jdbc.sql("select process_instance_id from active_offboarding where user_principal_name = :upn")
-                .param("upn", userPrincipalName)
-                .query(String.class)
-                .optional()
-                .filter(this::isRunning);
-    }
-
     /** Registers the instance for the user, or refuses because another one is still running. */
     public void register(String userPrincipalName, String processInstanceId) {
         Optional<String> registered = jdbc.sql("select process_instance_id from active_offboarding where user_principal_name = :upn")

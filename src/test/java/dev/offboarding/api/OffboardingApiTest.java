@@ -6,11 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.offboarding.Http;
 import dev.offboarding.OffboardingSpringTest;
 import dev.offboarding.process.ProcessTestSupport;
+import dev.offboarding.config.OffboardingProperties.SandboxFaults;
+import dev.offboarding.tenant.sandbox.SandboxFaultInjector;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The REST API of PROCESS.md over HTTP: every error is a problem response a person can act on. */
@@ -22,6 +26,8 @@ class OffboardingApiTest extends ProcessTestSupport {
 
     @LocalServerPort
     int port;
+    @Autowired
+    SandboxFaultInjector faults;
     Http http;
 
     @BeforeEach
@@ -112,6 +118,27 @@ class OffboardingApiTest extends ProcessTestSupport {
                 "no active user nobody@contoso.com");
         assertProblem(http.get(OFFBOARDINGS + "/does-not-exist", "useradmin"), 404, "no offboarding");
         assertProblem(http.postJson(OFFBOARDINGS + "/does-not-exist/cancel", "useradmin", ""), 404, "no offboarding");
+    }
+
+    @Test
+    void whenTheTenantCannotAnswerTheChecksTheOffboardingStartsAndItsFirstStepDecides() {
+        faults.change(new SandboxFaults(0, Duration.ofSeconds(1), 0, 0, Duration.ofSeconds(2), Duration.ZERO, 0,
+                List.of("isActiveUser")));
+        try {
+            Http.Response known = http.postJson(OFFBOARDINGS, "useradmin", Map.of("userPrincipalName", "adele.vance@contoso.com",
+                    "decisions", Map.of("mailboxAction", "DELETE", "oneDriveOwner", "nobody@contoso.com")));
+            Http.Response unknown = http.postJson(OFFBOARDINGS, "useradmin", Map.of("userPrincipalName", "nobody@contoso.com"));
+            assertThat(known.status()).as(known.body()).isEqualTo(201);
+            assertThat(unknown.status()).as(unknown.body()).isEqualTo(201);
+
+            String unknownId = unknown.json().get("id").asText();
+            runJobs(instance(unknownId));
+            JsonNode rejected = http.get(OFFBOARDINGS + "/" + unknownId, "useradmin").json();
+            assertThat(rejected.get("outcome").asText()).isEqualTo("Rejected");
+            assertThat(rejected.get("rejectionReason").asText()).contains("no active user nobody@contoso.com");
+        } finally {
+            faults.change(SandboxFaults.none());
+        }
     }
 
     @Test
