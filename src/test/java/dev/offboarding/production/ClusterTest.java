@@ -45,8 +45,7 @@ class ClusterTest {
             ids.addAll(Nodes.startBulk(http2, Nodes.bulkCsv(USERS / 2 + 1, USERS)));
             assertThat(ids).hasSize(USERS);
 
-            await().atMost(Nodes.patience()).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> ids.stream().allMatch(id -> Nodes.ended(http1, id)));
+            Nodes.awaitEnded(http1, ids);
 
             for (String id : ids) {
                 JsonNode view = Nodes.view(http2, id);

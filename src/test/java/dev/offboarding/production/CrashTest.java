@@ -55,8 +55,7 @@ class CrashTest {
         Process second = Nodes.ownJvm(settings, directory.resolve("second.log"));
         try {
             awaitUp(http, second, directory.resolve("second.log"));
-            await().atMost(Nodes.patience()).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> ids.stream().allMatch(id -> Nodes.ended(http, id)));
+            Nodes.awaitEnded(http, ids);
 
             assertThat(doneAtKill).as("offboardings done when the node was killed").isLessThan(USERS);
             MailboxBackupStore backupStore = new MailboxBackupStore(backups, Clock.systemUTC());

@@ -38,8 +38,7 @@ class FaultsTest {
             assertThat(faults.get("throttledShare").asDouble()).isEqualTo(0.2);
 
             List<String> ids = Nodes.startBulk(http, Nodes.bulkCsv(1, USERS));
-            await().atMost(Nodes.patience()).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> ids.stream().allMatch(id -> Nodes.ended(http, id)));
+            Nodes.awaitEnded(http, ids);
             RuntimeService runtime = node.getBean(RuntimeService.class);
             assertThat(runtime.createIncidentQuery().count()).as("incidents").isZero();
             ids.forEach(id -> assertThat(Nodes.view(http, id).path("outcome").asText())

@@ -99,6 +99,19 @@ final class Nodes {
         return "ENDED".equals(view(http, id).path("state").asText());
     }
 
+    /** Waits until every offboarding ended; if some do not, the failure says where each of them stands. */
+    static void awaitEnded(Http http, List<String> ids) {
+        try {
+            org.awaitility.Awaitility.await().atMost(patience()).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> ids.stream().allMatch(id -> ended(http, id)));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            StringBuilder unfinished = new StringBuilder();
+            ids.stream().map(id -> view(http, id)).filter(view -> !"ENDED".equals(view.path("state").asText()))
+                    .forEach(view -> unfinished.append("\n").append(view));
+            throw new AssertionError("Not ended within " + patience() + ":" + unfinished, e);
+        }
+    }
+
     static Duration patience() {
         return Duration.ofMinutes(4);
     }
