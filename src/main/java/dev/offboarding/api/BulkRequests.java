@@ -24,10 +24,15 @@ class BulkRequests {
 
     static final int MAX_ROWS = 1000;
 
+    /** The columns of a CSV that hold decisions: any of them given, the row decides. */
+    static final List<String> DECISION_COLUMNS = List.of("mailboxAction", "mailboxDelegate", "sharedMailboxDisplayName",
+            "autoReplyInternal", "autoReplyExternal", "removeAliases", "oneDriveOwner", "removeLicenses",
+            "reduceLicenseCount");
+
     /** The columns a CSV may have; only userPrincipalName is required. */
-    static final List<String> CSV_COLUMNS = List.of("userPrincipalName", "reason", "ticketReference", "mailboxAction",
-            "mailboxDelegate", "sharedMailboxDisplayName", "autoReplyInternal", "autoReplyExternal", "removeAliases",
-            "oneDriveOwner", "removeLicenses", "reduceLicenseCount");
+    static final List<String> CSV_COLUMNS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("userPrincipalName", "reason", "ticketReference", "leaveDate", "timeZone"),
+            DECISION_COLUMNS.stream()).toList();
 
     /** A row: the request, or why it could not be read. */
     record Row(int number, String userPrincipalName, StartOffboardingRequest request, ApiProblem problem) {
@@ -101,7 +106,7 @@ class BulkRequests {
         }
         try {
             Decisions decisions = null;
-            boolean anyDecision = CSV_COLUMNS.subList(3, CSV_COLUMNS.size()).stream()
+            boolean anyDecision = DECISION_COLUMNS.stream()
                     .anyMatch(column -> values.get(column) != null && !values.get(column).isBlank());
             if (anyDecision) {
                 decisions = new Decisions(values.get("mailboxAction"), values.get("mailboxDelegate"),
@@ -110,7 +115,7 @@ class BulkRequests {
                         flag(values, "removeLicenses"), flag(values, "reduceLicenseCount"));
             }
             return new Row(number, upn, new StartOffboardingRequest(upn, values.get("reason"),
-                    values.get("ticketReference"), decisions), null);
+                    values.get("ticketReference"), values.get("leaveDate"), values.get("timeZone"), decisions), null);
         } catch (ApiProblem e) {
             return new Row(number, upn, null, e);
         }

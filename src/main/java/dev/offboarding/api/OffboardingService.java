@@ -2,15 +2,18 @@ package dev.offboarding.api;
 
 import static dev.offboarding.process.OffboardingVariables.CANCEL_MESSAGE;
 import static dev.offboarding.process.OffboardingVariables.DECISIONS;
+import static dev.offboarding.process.OffboardingVariables.LEAVE_DATE;
 import static dev.offboarding.process.OffboardingVariables.PROCESS_KEY;
 import static dev.offboarding.process.OffboardingVariables.REASON;
 import static dev.offboarding.process.OffboardingVariables.RESTORE_MESSAGE;
 import static dev.offboarding.process.OffboardingVariables.TICKET_REFERENCE;
+import static dev.offboarding.process.OffboardingVariables.TIME_ZONE;
 import static dev.offboarding.process.OffboardingVariables.USER_PRINCIPAL_NAME;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.offboarding.process.DecisionRules;
+import dev.offboarding.process.LeaveDates;
 import dev.offboarding.process.OffboardingRequestException;
 import dev.offboarding.tenant.Directory;
 import dev.offboarding.tenant.TenantException;
@@ -43,10 +46,15 @@ public class OffboardingService {
     private final HistoryService historyService;
     private final Directory directory;
     private final DecisionRules decisionRules;
+    private final LeaveDates leaveDates;
+    private final java.time.Clock clock;
     private final ObjectMapper json;
 
     public OffboardingService(RuntimeService runtimeService, HistoryService historyService, Directory directory,
-                              DecisionRules decisionRules, ObjectMapper json) {
+                              DecisionRules decisionRules, LeaveDates leaveDates, java.time.Clock clock,
+                              ObjectMapper json) {
+        this.leaveDates = leaveDates;
+        this.clock = clock;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
         this.directory = directory;
@@ -73,6 +81,7 @@ public class OffboardingService {
         if (request.ticketReference() != null && !TICKET_REFERENCE_FORMAT.matcher(request.ticketReference().strip()).matches()) {
             problems.add("ticketReference may hold letters, digits, spaces and . _ # / : + - only, like HR-4711 or INC0012345.");
         }
+        checkLeaveDate(problems, request);
         if (request.decisions() != null && problems.isEmpty()) {
             problems.addAll(DecisionRules.structuralProblems(request.decisions(), upn));
         }
@@ -84,6 +93,10 @@ public class OffboardingService {
         variables.put(USER_PRINCIPAL_NAME, upn);
         variables.put(REASON, request.reason() == null ? "" : request.reason().strip());
         variables.put(TICKET_REFERENCE, request.ticketReference() == null ? "" : request.ticketReference().strip());
+        if (request.leaveDate() != null && !request.leaveDate().isBlank()) {
+            variables.put(LEAVE_DATE, request.leaveDate().strip());
+            variables.put(TIME_ZONE, request.timeZone() == null ? "" : request.timeZone().strip());
+        }
         if (request.decisions() != null) {
             variables.put(DECISIONS, toJson(request.decisions()));
         }
@@ -92,6 +105,25 @@ public class OffboardingService {
                 .setVariables(variables)
                 .execute();
         return instance.getId();
+    }
+
+    /** The same reading of the leave date as the process's start listener, so that a bad one is a 400 here. */
+    private void checkLeaveDate(List<String> problems, StartOffboardingRequest request) {
+        DecisionRules.checkText(problems, "timeZone", request.timeZone(), 64);
+        if (request.leaveDate() == null || request.leaveDate().isBlank()) {
+            if (request.timeZone() != null && !request.timeZone().isBlank()) {
+                problems.add("timeZone is given but leaveDate is not: the time zone belongs to a leave date.");
+            }
+            return;
+        }
+        DecisionRules.checkText(problems, "leaveDate", request.leaveDate(), 40);
+        if (problems.isEmpty()) {
+            try {
+                leaveDates.parse(request.leaveDate(), request.timeZone(), clock.instant());
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        }
     }
 
     /**

@@ -6,6 +6,8 @@ public enum OffboardingState {
     RUNNING,
     /** An admin must decide in Tasklist how to offboard the user. */
     WAITING_FOR_DECISION,
+    /** Decided, and waiting for the leave date: nothing has changed in the tenant yet. */
+    SCHEDULED,
     /** A user admin must delete the account in on-premises Active Directory. */
     WAITING_FOR_AD_REMOVAL,
     /** The account is deleted and can still be restored. */

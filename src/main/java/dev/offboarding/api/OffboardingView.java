@@ -20,6 +20,7 @@ public record OffboardingView(
         String decidedBy,
         Instant startedAt,
         Instant endedAt,
+        Instant leaveAt,
         Map<String, Object> decisions,
         List<Step> steps,
         CurrentWait currentWait,

@@ -91,7 +91,7 @@ public class OffboardingViews {
                 state(instance, wait), (String) variables.get(OUTCOME), (String) variables.get(REJECTION_REASON),
                 (String) variables.get(REASON), (String) variables.get(TICKET_REFERENCE),
                 (String) variables.get(REQUESTED_BY), (String) variables.get(DECIDED_BY),
-                instant(instance.getStartTime()), instant(instance.getEndTime()),
+                instant(instance.getStartTime()), instant(instance.getEndTime()), instant((Date) variables.get(LEAVE_AT)),
                 decisions.isEmpty() ? null : decisions, steps, wait, backup,
                 instant((Date) variables.get(RESTORE_WINDOW_ENDS_AT)));
     }
@@ -176,10 +176,13 @@ public class OffboardingViews {
                 .filter(j -> "restoreWindowExpired".equals(activityOf.apply(j))).findFirst()
                 .orElse(jobs.stream().filter(isTimer).findFirst().orElse(null));
         if (timer != null) {
-            return new OffboardingView.CurrentWait("TIMER", activityOf.apply(timer),
-                    "restoreWindowExpired".equals(activityOf.apply(timer))
-                            ? "The deleted user can be restored until the restore window ends (POST /api/offboardings/{id}/restore)."
-                            : "Waiting until the time shown.", null, instant(timer.getDuedate()), null, null);
+            return new OffboardingView.CurrentWait("TIMER", activityOf.apply(timer), switch (activityOf.apply(timer)) {
+                case "restoreWindowExpired" ->
+                        "The deleted user can be restored until the restore window ends (POST /api/offboardings/{id}/restore).";
+                case "leaveDateReached" -> "Scheduled: the offboarding begins on the leave date shown; until then "
+                        + "nothing changes in the tenant and it can still be cancelled.";
+                default -> "Waiting until the time shown.";
+            }, null, instant(timer.getDuedate()), null, null);
         }
         if (task != null) {
             return taskWait(task);
@@ -209,8 +212,11 @@ public class OffboardingViews {
                 case "removeFromOnPremisesAd" -> OffboardingState.WAITING_FOR_AD_REMOVAL;
                 default -> OffboardingState.WAITING_FOR_LICENSE_REDUCTION;
             };
-            case "TIMER" -> "restoreWindowExpired".equals(wait.activityId()) ? OffboardingState.IN_RESTORE_WINDOW
-                    : OffboardingState.RUNNING;
+            case "TIMER" -> switch (wait.activityId()) {
+                case "restoreWindowExpired" -> OffboardingState.IN_RESTORE_WINDOW;
+                case "leaveDateReached" -> OffboardingState.SCHEDULED;
+                default -> OffboardingState.RUNNING;
+            };
             default -> OffboardingState.RUNNING;
         };
     }

@@ -5,8 +5,11 @@ import dev.offboarding.process.Decisions;
 /**
  * {@code POST /api/offboardings}. {@code requestedBy} is not here on purpose: the server takes it from the login.
  *
+ * @param leaveDate optional: the last working day ({@code 2026-12-18}) or the moment the offboarding begins
+ *                  ({@code 2026-12-18T17:00}); nothing changes in the tenant before it
+ * @param timeZone  optional: the time zone of {@code leaveDate} ({@code Europe/Berlin})
  * @param decisions optional; given, the decision task is skipped and the caller is recorded as {@code decidedBy}
  */
 public record StartOffboardingRequest(String userPrincipalName, String reason, String ticketReference,
-                                      Decisions decisions) {
+                                      String leaveDate, String timeZone, Decisions decisions) {
 }

@@ -11,12 +11,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param restoreWindow how long a deleted user stays restorable before the process confirms the deletion
  * @param retryCycle    waits between retries of a failed step ({@code failedJobRetryTimeCycle})
+ * @param tasks         how soon the admins' tasks are due
+ * @param scheduling    offboardings requested ahead of the leave date
  */
 @ConfigurationProperties("offboarding")
 public record OffboardingProperties(
         @DefaultValue("P30D") Duration restoreWindow,
         @DefaultValue("PT10S,PT1M,PT5M,PT15M,PT1H") String retryCycle,
         @DefaultValue Tenant tenant,
+        @DefaultValue Tasks tasks,
+        @DefaultValue Scheduling scheduling,
         @DefaultValue Backup backup,
         @DefaultValue Sandbox sandbox,
         @DefaultValue Demo demo) {
@@ -24,6 +28,28 @@ public record OffboardingProperties(
     public enum TenantMode { sandbox, graph }
 
     public record Tenant(@DefaultValue("sandbox") TenantMode mode) {
+    }
+
+    /**
+     * Time from a task's creation to its due date in Tasklist; never later than the OneDrive deadline.
+     *
+     * @param decisionDue          deciding how to offboard the person (nothing changes in the tenant before it)
+     * @param onPremisesRemovalDue deleting a synced account in on-premises AD (the deletion waits for it)
+     * @param licenseReductionDue  lowering a subscription's total (the company pays for the freed license until then)
+     */
+    public record Tasks(@DefaultValue("P1D") Duration decisionDue,
+                        @DefaultValue("P2D") Duration onPremisesRemovalDue,
+                        @DefaultValue("P7D") Duration licenseReductionDue) {
+    }
+
+    /**
+     * @param defaultTimeZone  the time zone of a leave date that names none
+     * @param endOfWorkingDay  when the offboarding of someone whose last working day is given begins, local time
+     * @param maxAhead         how far ahead an offboarding may be scheduled
+     */
+    public record Scheduling(@DefaultValue("UTC") java.time.ZoneId defaultTimeZone,
+                             @DefaultValue("18:00") java.time.LocalTime endOfWorkingDay,
+                             @DefaultValue("P366D") Duration maxAhead) {
     }
 
     public record Backup(@DefaultValue("./data/mailbox-backups") Path directory) {

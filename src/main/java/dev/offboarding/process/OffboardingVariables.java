@@ -18,6 +18,14 @@ public final class OffboardingVariables {
     public static final String DECIDED_BY = "decidedBy";
     public static final String DECIDED_AT = "decidedAt";
     public static final String RESTORE_WINDOW = "restoreWindow";
+    /** The last working day, or the moment the offboarding begins, as the requester gave it (optional). */
+    public static final String LEAVE_DATE = "leaveDate";
+    /** The time zone of {@link #LEAVE_DATE} (optional; {@code offboarding.scheduling.default-time-zone}). */
+    public static final String TIME_ZONE = "timeZone";
+    /** When a scheduled offboarding begins (a date), or null when it begins at once. */
+    public static final String LEAVE_AT = "leaveAt";
+    /** {@link #LEAVE_AT} for people: "Friday 18 December 2026, 18:00 (Europe/Berlin)", or empty. */
+    public static final String LEAVE_AT_TEXT = "leaveAtText";
 
     // Decisions
     public static final String MAILBOX_ACTION = "mailboxAction";

@@ -5,6 +5,10 @@ import static dev.offboarding.process.OffboardingVariables.DECIDED_BY;
 import static dev.offboarding.process.OffboardingVariables.DECISIONS;
 import static dev.offboarding.process.OffboardingVariables.DECISIONS_GIVEN;
 import static dev.offboarding.process.OffboardingVariables.GLOBAL_ADMINS;
+import static dev.offboarding.process.OffboardingVariables.LEAVE_AT;
+import static dev.offboarding.process.OffboardingVariables.LEAVE_AT_TEXT;
+import static dev.offboarding.process.OffboardingVariables.LEAVE_DATE;
+import static dev.offboarding.process.OffboardingVariables.TIME_ZONE;
 import static dev.offboarding.process.OffboardingVariables.ONE_DRIVE_HANDED_OVER;
 import static dev.offboarding.process.OffboardingVariables.REQUESTED_BY;
 import static dev.offboarding.process.OffboardingVariables.RESTORE_WINDOW;
@@ -19,6 +23,7 @@ import dev.offboarding.config.OffboardingProperties;
 import dev.offboarding.metrics.OffboardingMetrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +35,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs when an offboarding starts, however it was started (REST API, Tasklist, {@code /engine-rest}): normalises the
- * user's name into the business key, records who asked, applies decisions given at the start and makes sure the user
- * has no other running offboarding.
+ * user's name into the business key, records who asked, applies decisions given at the start, reads the leave date
+ * of a scheduled offboarding and makes sure the user has no other running offboarding.
  */
 @Component("registerOffboarding")
 public class RegisterOffboarding implements ExecutionListener {
@@ -43,13 +48,16 @@ public class RegisterOffboarding implements ExecutionListener {
     private final OffboardingProperties properties;
     private final Clock clock;
     private final OffboardingMetrics metrics;
+    private final LeaveDates leaveDates;
     private final ObjectMapper strictJson = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     public RegisterOffboarding(IdentityService identityService, ActiveOffboardings activeOffboardings,
-                               OffboardingProperties properties, Clock clock, OffboardingMetrics metrics) {
+                               OffboardingProperties properties, Clock clock, OffboardingMetrics metrics,
+                               LeaveDates leaveDates) {
         this.metrics = metrics;
+        this.leaveDates = leaveDates;
         this.identityService = identityService;
         this.activeOffboardings = activeOffboardings;
         this.properties = properties;
@@ -73,6 +81,7 @@ public class RegisterOffboarding implements ExecutionListener {
         execution.setVariable(RESTORE_WINDOW, iso(properties.restoreWindow()));
         execution.setVariable(SIGN_IN_BLOCKED, false);
         execution.setVariable(ONE_DRIVE_HANDED_OVER, false);
+        scheduleFromLeaveDate(execution);
 
         Object decisions = execution.getVariable(DECISIONS);
         if (decisions == null) {
@@ -94,6 +103,26 @@ public class RegisterOffboarding implements ExecutionListener {
         }
         activeOffboardings.register(userPrincipalName, execution.getProcessInstanceId());
         metrics.started();
+    }
+
+    /**
+     * {@code leaveAt} is when the offboarding begins: the leave date read in its time zone, or null (at once). A leave
+     * date that has passed already also begins at once; the model compares {@code leaveAt} with the engine's clock.
+     */
+    private void scheduleFromLeaveDate(DelegateExecution execution) {
+        Object leaveDate = execution.getVariable(LEAVE_DATE);
+        Object timeZone = execution.getVariable(TIME_ZONE);
+        ZonedDateTime begins = null;
+        if (leaveDate != null && !leaveDate.toString().isBlank()) {
+            try {
+                begins = leaveDates.parse(leaveDate.toString(), timeZone == null ? null : timeZone.toString(),
+                        clock.instant());
+            } catch (IllegalArgumentException e) {
+                throw new OffboardingRequestException(e.getMessage());
+            }
+        }
+        execution.setVariable(LEAVE_AT, begins == null ? null : Date.from(begins.toInstant()));
+        execution.setVariable(LEAVE_AT_TEXT, begins == null ? "" : LeaveDates.readable(begins));
     }
 
     private static boolean mayDecide(List<String> groups) {

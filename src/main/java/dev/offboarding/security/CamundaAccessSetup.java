@@ -85,15 +85,15 @@ class CamundaAccessSetup implements StartupSetup {
 
         filter("Offboarding decisions", 10, "#d9534f",
                 "Decide how each leaver is offboarded: keep the mail as a shared mailbox or delete the account.",
-                taskService.createTaskQuery().processDefinitionKey(PROCESS).taskDefinitionKey("decideOffboarding"),
+                taskService.createTaskQuery().processDefinitionKey(PROCESS).taskDefinitionKey("decideOffboarding").orderByDueDate().asc(),
                 GLOBAL_ADMINS, USER_ADMINS);
         filter("On-premises AD removals", 20, "#f0ad4e",
                 "Delete these accounts in on-premises Active Directory; the next sync deletes them in Microsoft 365.",
-                taskService.createTaskQuery().processDefinitionKey(PROCESS).taskDefinitionKey("removeFromOnPremisesAd"),
+                taskService.createTaskQuery().processDefinitionKey(PROCESS).taskDefinitionKey("removeFromOnPremisesAd").orderByDueDate().asc(),
                 USER_ADMINS, GLOBAL_ADMINS);
         filter("License reductions", 30, "#5bc0de",
                 "Lower the subscription totals in the Microsoft 365 admin center so the company stops paying for freed licenses.",
-                taskService.createTaskQuery().processDefinitionKey(PROCESS).taskDefinitionKey("reduceLicenses"),
+                taskService.createTaskQuery().processDefinitionKey(PROCESS).taskDefinitionKey("reduceLicenses").orderByDueDate().asc(),
                 BILLING_ADMINS, GLOBAL_ADMINS);
     }
 

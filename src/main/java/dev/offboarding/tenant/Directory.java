@@ -11,6 +11,9 @@ public interface Directory {
     /** Whether an active user has this UPN: a cheaper question than {@link #findUser}. */
     boolean isActiveUser(String userPrincipalName);
 
+    /** The manager of the user with this object id; empty when the directory names none. */
+    Optional<Manager> findManager(String userId);
+
     /** The user with this object id in the tenant's deleted items, if it is there. */
     Optional<DeletedUser> findDeletedUser(String userId);
 

@@ -272,6 +272,45 @@ class OffboardingApiTest extends ProcessTestSupport {
     }
 
     @Test
+    void aScheduledOffboardingWaitsForItsLeaveDate() {
+        String lastWorkingDay = java.time.LocalDate.now(java.time.ZoneId.of("America/New_York")).plusDays(14).toString();
+        Http.Response created = http.postJson(OFFBOARDINGS, "useradmin", Map.of("userPrincipalName", "lynne.robbins@contoso.com",
+                "leaveDate", lastWorkingDay, "timeZone", "America/New_York",
+                "decisions", Map.of("mailboxAction", "DELETE")));
+        String id = id(created);
+        assertThat(created.json().get("leaveAt").asText()).isEqualTo(java.time.LocalDate.parse(lastWorkingDay)
+                .atTime(18, 0).atZone(java.time.ZoneId.of("America/New_York")).toInstant().toString());
+        runJobs(instance(id));
+        JsonNode shown = http.get(OFFBOARDINGS + "/" + id, "useradmin").json();
+        assertThat(shown.get("state").asText()).isEqualTo("SCHEDULED");
+        assertThat(shown.get("currentWait").get("activityId").asText()).isEqualTo("leaveDateReached");
+        assertThat(shown.get("currentWait").get("dueAt").asText()).isEqualTo(shown.get("leaveAt").asText());
+        assertThat(http.get(OFFBOARDINGS + "?state=SCHEDULED", "useradmin").json()).hasSize(1);
+
+        Http.Response csv = http.post(OFFBOARDINGS + "/bulk", "useradmin", "text/csv", """
+                userPrincipalName,leaveDate,timeZone,mailboxAction
+                johanna.lorenz@contoso.com,%s,Europe/Berlin,DELETE
+                grady.archie@contoso.com,31.12.2026,,DELETE
+                """.formatted(lastWorkingDay));
+        assertThat(statuses(csv.json())).containsExactly(201, 400);
+        assertThat(csv.json().get("results").get(1).get("problem").get("detail").asText())
+                .contains("leaveDate '31.12.2026' is not a date");
+    }
+
+    @Test
+    void aLeaveDateMustBeADateInAKnownTimeZoneWithinAYear() {
+        assertProblem(http.postJson(OFFBOARDINGS, "useradmin", Map.of("userPrincipalName", "adele.vance@contoso.com",
+                "leaveDate", "tomorrow")), 400, "leaveDate 'tomorrow' is not a date");
+        assertProblem(http.postJson(OFFBOARDINGS, "useradmin", Map.of("userPrincipalName", "adele.vance@contoso.com",
+                "leaveDate", "2026-12-18", "timeZone", "Europe/Atlantis")), 400, "not a time zone");
+        assertProblem(http.postJson(OFFBOARDINGS, "useradmin", Map.of("userPrincipalName", "adele.vance@contoso.com",
+                "leaveDate", "2099-01-01")), 400, "more than 366 days ahead");
+        assertProblem(http.postJson(OFFBOARDINGS, "useradmin", Map.of("userPrincipalName", "adele.vance@contoso.com",
+                "timeZone", "Europe/Berlin")), 400, "timeZone is given but leaveDate is not");
+        assertThat(runtimeService.createProcessInstanceQuery().count()).isZero();
+    }
+
+    @Test
     void listIsFilteredAndPaged() {
         id(http.postJson(OFFBOARDINGS, "useradmin", Map.of("userPrincipalName", "adele.vance@contoso.com")));
         id(http.postJson(OFFBOARDINGS, "useradmin", Map.of("userPrincipalName", "diego.siciliani@contoso.com")));

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
@@ -30,6 +31,9 @@ import org.springframework.context.annotation.Primary;
 @OffboardingSpringTest
 @Import({OffboardingProcessTest.FullCoverage.class, ProcessEngineCoverageConfiguration.class})
 class OffboardingProcessTest extends ProcessTestSupport {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private dev.offboarding.backup.MailboxBackupStore backupStore;
 
     @TestConfiguration
     static class FullCoverage {
@@ -90,6 +94,11 @@ class OffboardingProcessTest extends ProcessTestSupport {
                 .containsEntry("assignedLicenses", "Microsoft 365 E3").containsEntry("adminRoles", "User Administrator");
 
         Task decision = task(instance);
+        assertThat(decision.getDescription()).startsWith("Choose whether the mail is kept as a shared mailbox");
+        assertThat(Duration.between(decision.getCreateTime().toInstant(), decision.getDueDate().toInstant()))
+                .isEqualTo(Duration.ofDays(1));
+        assertThat(Duration.between(decision.getCreateTime().toInstant(), decision.getFollowUpDate().toInstant()))
+                .isEqualTo(Duration.ofHours(12));
         assertThatThrownBy(() -> taskService.complete(decision.getId(), withVariables(
                 "mailboxAction", "CONVERT_TO_SHARED", "mailboxDelegate", "lynne.robbins@contoso.com")))
                 .hasMessageContaining("cannot get Full Access to their own mailbox");
@@ -112,6 +121,9 @@ class OffboardingProcessTest extends ProcessTestSupport {
         Task reduction = taskService.createTaskQuery().processInstanceId(instance.getId())
                 .taskDefinitionKey("reduceLicenses").singleResult();
         assertThat(reduction.getName()).isEqualTo("Reduce the license count after Lynne Robbins");
+        assertThat(Duration.between(reduction.getCreateTime().toInstant(), reduction.getDueDate().toInstant()))
+                .isEqualTo(Duration.ofDays(7));
+        assertThat(reduction.getDueDate()).isBefore((Date) runtimeVariable(instance, "oneDriveDeadline"));
         assertThat(runtimeVariable(instance, "licenseReductionSummary").toString())
                 .contains("Microsoft 365 E3").contains("suggested new total **24**");
         assertThat(instance).task("reduceLicenses").hasCandidateGroup("billing-admins");
@@ -297,6 +309,89 @@ class OffboardingProcessTest extends ProcessTestSupport {
         managementService.setJobRetries(incident.getConfiguration(), 1);
         runJobs(instance);
         assertThat(instance).isEnded().hasPassed("ConvertedToSharedMailbox");
+    }
+
+    @Test
+    void aBackupThatCannotBeWrittenStopsTheOffboardingBeforeAnythingDestructive() throws Exception {
+        ProcessInstance instance = start("adele.vance", delete());
+        // The backup's folder cannot be created: a file of that name is in the way, as a full or broken disk would be.
+        Path location = backupStore.locationOf("adele.vance@contoso.com", instance.getId());
+        Files.createDirectories(location.getParent());
+        Files.writeString(location, "in the way");
+        for (int attempt = 0; attempt < 7; attempt++) {
+            passTime(instance, Duration.ofHours(2));
+        }
+        assertThat(instance).isWaitingAt("backUpMailbox");
+        var incident = runtimeService.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(incident.getActivityId()).isEqualTo("backUpMailbox");
+        assertThat(incident.getIncidentMessage()).contains("Could not write the mailbox backup")
+                .contains("retry the step");
+        assertThat(operationsOn("adele.vance")).containsExactly("blockSignIn", "revokeSignInSessions");
+        assertThat(tenantUser("adele.vance")).containsEntry("deletedAt", null);
+
+        Files.delete(location);
+        managementService.setJobRetries(incident.getConfiguration(), 1);
+        runJobs(instance);
+        assertThat(instance).hasPassed("backUpMailbox", "deleteUser").isWaitingAt("restoreWindowExpired");
+    }
+
+    @Test
+    void scheduledOffboardingWaitsForTheLeaveDateAndTellsTheManager() {
+        java.time.LocalDate lastWorkingDay = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).plusDays(10);
+        ProcessInstance instance = start("adele.vance", null,
+                Map.of("leaveDate", lastWorkingDay.toString(), "timeZone", "Europe/Berlin"));
+        runJobs(instance);
+        Date leaveAt = (Date) runtimeVariable(instance, "leaveAt");
+        assertThat(leaveAt.toInstant()).isEqualTo(lastWorkingDay.atTime(18, 0)
+                .atZone(java.time.ZoneId.of("Europe/Berlin")).toInstant());
+        Task decision = task(instance);
+        assertThat(decision.getDueDate()).isBefore(leaveAt);
+
+        taskService.complete(decision.getId(), withVariables("mailboxAction", "DELETE",
+                "oneDriveOwner", "diego.siciliani@contoso.com"));
+        runJobs(instance);
+        assertThat(instance).hasPassed("leaveDateAhead", "notifyManagerAhead").isWaitingAt("leaveDateReached");
+        assertThat(operationsOn("adele.vance")).isEmpty();
+        assertThat(sandbox.mutations("patti.fernandez@contoso.com")).singleElement()
+                .satisfies(mail -> assertThat(mail.detail()).startsWith("Offboarding scheduled: Adele Vance"));
+
+        passTime(instance, Duration.ofDays(9));
+        assertThat(instance).isWaitingAt("leaveDateReached");
+        assertThat(operationsOn("adele.vance")).isEmpty();
+
+        ClockUtil.setCurrentTime(Date.from(leaveAt.toInstant().plusSeconds(1)));
+        runJobs(instance);
+        assertThat(instance).hasPassedInOrder("leaveDateReached", "notifyManagerOnLeaveDate", "blockSignIn",
+                "backUpMailbox", "deleteUser").isWaitingAt("restoreWindowExpired", "oneDriveReminderDue");
+        assertThat(operationsOn("patti.fernandez")).containsExactly("sendMail", "sendMail");
+    }
+
+    @Test
+    void aScheduledOffboardingCanBeCancelledWhileItWaits() {
+        ProcessInstance instance = start("alex.wilber", convert("diego.siciliani"), Map.of("leaveDate",
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(3).toString()));
+        runJobs(instance);
+        assertThat(instance).isWaitingAt("leaveDateReached");
+        runtimeService.createMessageCorrelation("CancelOffboarding").processInstanceId(instance.getId()).correlate();
+        runJobs(instance);
+        assertThat(instance).isEnded().hasPassed("Cancelled").hasNotPassed("blockSignIn", "notifyManagerOnLeaveDate");
+        assertThat(operationsOn("alex.wilber")).isEmpty();
+    }
+
+    @Test
+    void aLeaveDateThatHasPassedBeginsAtOnce() {
+        ProcessInstance instance = start("johanna.lorenz", delete(), Map.of("leaveDate", "2020-01-31"));
+        runJobs(instance);
+        assertThat(instance).hasPassed("leaveDateAhead", "blockSignIn").hasNotPassed("notifyManagerAhead")
+                .isWaitingAt("restoreWindowExpired");
+    }
+
+    @Test
+    void aLeaveDateThatIsNotADateIsRefusedAtTheStart() {
+        assertThatThrownBy(() -> start("adele.vance", null, Map.of("leaveDate", "next friday")))
+                .hasMessageContaining("leaveDate 'next friday' is not a date");
+        assertThatThrownBy(() -> start("adele.vance", null, Map.of("leaveDate", "2026-12-18", "timeZone", "Mars/Olympus")))
+                .hasMessageContaining("timeZone 'Mars/Olympus' is not a time zone");
     }
 
     @Test

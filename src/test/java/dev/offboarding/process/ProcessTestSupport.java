@@ -57,7 +57,12 @@ public abstract class ProcessTestSupport {
     }
 
     protected ProcessInstance start(String alias, Decisions decisions) {
-        Map<String, Object> variables = new HashMap<>();
+        return start(alias, decisions, Map.of());
+    }
+
+    /** Starts with more start variables, such as a leave date. */
+    protected ProcessInstance start(String alias, Decisions decisions, Map<String, Object> more) {
+        Map<String, Object> variables = new HashMap<>(more);
         variables.put(OffboardingVariables.USER_PRINCIPAL_NAME, alias + DOMAIN);
         variables.put(OffboardingVariables.REASON, "Leaves the company");
         if (decisions != null) {

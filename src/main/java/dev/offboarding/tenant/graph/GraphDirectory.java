@@ -11,6 +11,7 @@ import static dev.offboarding.tenant.graph.GraphPermissions.WRITE_USERS;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.offboarding.tenant.DeletedUser;
 import dev.offboarding.tenant.Directory;
+import dev.offboarding.tenant.Manager;
 import dev.offboarding.tenant.TenantException;
 import dev.offboarding.tenant.TenantUser;
 import java.time.Instant;
@@ -119,6 +120,16 @@ public class GraphDirectory implements Directory {
                     + "365 at its next sync (every 30 minutes). The step checks again at its next retry.");
         }
         graph.sendUnlessAbsent("DELETE", graph.url("/users/{}", userId), null, "delete the user", DELETE_RESTORE);
+    }
+
+    @Override
+    public Optional<Manager> findManager(String userId) {
+        // 404 when no manager is set; a manager that is an organizational contact has no user principal name.
+        return graph.find(graph.url("/users/{}/manager?$select=userPrincipalName,displayName", userId),
+                        "read the user's manager", READ_USERS)
+                .filter(manager -> manager.hasNonNull("userPrincipalName"))
+                .map(manager -> new Manager(manager.path("userPrincipalName").asText(),
+                        manager.path("displayName").asText(null)));
     }
 
     @Override

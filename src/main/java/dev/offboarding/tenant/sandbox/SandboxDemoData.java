@@ -121,7 +121,20 @@ public class SandboxDemoData {
                 .drive(1_900_000_000L).save();
         user("miriam.graham", "Miriam Graham", "Finance", false).licenses(E3).mailbox(5)
                 .roles("Billing Administrator").drive(300_000_000L).save();
+        // Who reports to whom: the manager hears of a scheduled offboarding.
+        for (String report : List.of("adele.vance", "alex.wilber", "megan.bowen", "isaiah.langer", "nestor.wilke",
+                "diego.siciliani", "lynne.robbins", "miriam.graham")) {
+            reportsTo(jdbc, report, "patti.fernandez");
+        }
+        for (String report : List.of("lee.gu", "johanna.lorenz", "grady.archie")) {
+            reportsTo(jdbc, report, "lynne.robbins");
+        }
         seedGeneratedUsers();
+    }
+
+    private static void reportsTo(JdbcClient jdbc, String alias, String managerAlias) {
+        jdbc.sql("update sandbox_user set manager_id = :manager where id = :id")
+                .param("manager", idOf(managerAlias + "@" + DOMAIN)).param("id", idOf(alias + "@" + DOMAIN)).update();
     }
 
     /**

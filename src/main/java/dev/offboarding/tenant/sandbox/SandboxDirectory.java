@@ -2,6 +2,7 @@ package dev.offboarding.tenant.sandbox;
 
 import dev.offboarding.tenant.DeletedUser;
 import dev.offboarding.tenant.Directory;
+import dev.offboarding.tenant.Manager;
 import dev.offboarding.tenant.TenantException;
 import dev.offboarding.tenant.TenantUser;
 import java.time.OffsetDateTime;
@@ -57,6 +58,17 @@ class SandboxDirectory implements Directory {
                 .forEach(alias -> proxies.add("smtp:" + alias));
         return new TenantUser(row.id(), row.upn(), row.displayName(), row.mail(), row.enabled(), row.synced(),
                 skus, proxies, roles);
+    }
+
+    @Override
+    public Optional<Manager> findManager(String userId) {
+        return store.call("findManager", () -> store.jdbc()
+                .sql("""
+                        select m.user_principal_name, m.display_name from sandbox_user u
+                        join sandbox_user m on m.id = u.manager_id and m.deleted_at is null where u.id = :id""")
+                .param("id", userId)
+                .query((rs, n) -> new Manager(rs.getString(1), rs.getString(2)))
+                .optional());
     }
 
     @Override
