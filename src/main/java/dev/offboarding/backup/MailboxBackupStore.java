@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.offboarding.config.OffboardingProperties;
 import dev.offboarding.tenant.MailFolder;
-import dev.offboarding.tenant.Mailboxes;
+import dev.offboarding.tenant.MailboxContent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -75,7 +75,7 @@ public class MailboxBackupStore {
      * Exports every message not yet on disk, writes the manifest and verifies the whole backup. A backup that already
      * verifies is returned as it is.
      */
-    public VerifiedBackup backUp(String userPrincipalName, String backupId, Mailboxes mailboxes) {
+    public VerifiedBackup backUp(String userPrincipalName, String backupId, MailboxContent mailboxes) {
         Path location = locationOf(userPrincipalName, backupId);
         if (Files.exists(location.resolve(MANIFEST_CHECKSUM))) {
             try {
@@ -115,7 +115,7 @@ public class MailboxBackupStore {
         return verify(location);
     }
 
-    private BackupManifest.Entry exportMessage(Mailboxes mailboxes, String userPrincipalName, MailFolder folder,
+    private BackupManifest.Entry exportMessage(MailboxContent mailboxes, String userPrincipalName, MailFolder folder,
                                                String messageId, Path messages) {
         String fileName = sha256(messageId.getBytes(StandardCharsets.UTF_8)).substring(0, 40) + ".eml";
         Path target = messages.resolve(fileName);

@@ -55,6 +55,17 @@ public class DecisionRules {
         checkUser(problems, "mailboxDelegate", delegate, leaver, "get Full Access to their own mailbox");
         checkUser(problems, "oneDriveOwner", Decisions.lowerCase(decisions.oneDriveOwner()), leaver,
                 "be the new owner of their own OneDrive");
+        String forwardTo = Decisions.lowerCase(decisions.forwardMailTo());
+        if (!forwardTo.isEmpty()) {
+            if (MailboxAction.DELETE.name().equals(action)) {
+                problems.add("forwardMailTo keeps the account: the guidance forbids deleting an account that forwards "
+                        + "mail. Choose CONVERT_TO_SHARED, or leave forwardMailTo empty.");
+            }
+            if (Boolean.TRUE.equals(decisions.stopForwarding())) {
+                problems.add("Choose either forwardMailTo (forward the mail) or stopForwarding (stop it), not both.");
+            }
+            checkUser(problems, "forwardMailTo", forwardTo, leaver, "receive their own forwarded mail");
+        }
         checkText(problems, "sharedMailboxDisplayName", decisions.sharedMailboxDisplayName(), MAX_DISPLAY_NAME_LENGTH);
         checkText(problems, "autoReplyInternal", decisions.autoReplyInternal(), MAX_AUTO_REPLY_LENGTH);
         checkText(problems, "autoReplyExternal", decisions.autoReplyExternal(), MAX_AUTO_REPLY_LENGTH);

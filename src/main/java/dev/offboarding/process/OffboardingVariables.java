@@ -38,6 +38,20 @@ public final class OffboardingVariables {
     public static final String REMOVE_LICENSES = "removeLicenses";
     public static final String REDUCE_LICENSE_COUNT = "reduceLicenseCount";
 
+    // Decisions: the optional steps of the leaver checklist (off unless asked for)
+    public static final String RESET_PASSWORD = "resetPassword";
+    public static final String REMOVE_AUTHENTICATION_METHODS = "removeAuthenticationMethods";
+    public static final String HIDE_FROM_ADDRESS_LIST = "hideFromAddressList";
+    public static final String REMOVE_FROM_GROUPS = "removeFromGroups";
+    public static final String REMOVE_INBOX_RULES = "removeInboxRules";
+    public static final String REMOVE_MOBILE_DEVICES = "removeMobileDevices";
+    public static final String CANCEL_MEETINGS = "cancelMeetings";
+    public static final String REMOVE_MAILBOX_PERMISSIONS = "removeMailboxPermissions";
+    /** Forward the mailbox's mail to this address (keeps the account, per the guidance); empty: leave as is. */
+    public static final String FORWARD_MAIL_TO = "forwardMailTo";
+    /** Stop the forwarding the mailbox has, so that the account may be deleted. */
+    public static final String STOP_FORWARDING = "stopForwarding";
+
     // Set by the forms of the later tasks (reduceLicenses, removeFromOnPremisesAd)
     public static final String LICENSE_COUNT_REDUCED = "licenseCountReduced";
     public static final String LICENSE_REDUCTION_NOTE = "licenseReductionNote";
@@ -94,6 +108,15 @@ public final class OffboardingVariables {
     public static final String RESTORED_AT = "restoredAt";
     public static final String PERMANENTLY_DELETED_AT = "permanentlyDeletedAt";
     public static final String OUTCOME = "outcome";
+    // What the optional steps did, for the report and the API
+    public static final String REMOVED_AUTHENTICATION_METHODS = "removedAuthenticationMethods";
+    public static final String REMOVED_GROUPS = "removedGroups";
+    public static final String KEPT_GROUPS = "keptGroups";
+    public static final String LICENSES_KEPT_BY_GROUPS = "licensesKeptByGroups";
+    public static final String REMOVED_INBOX_RULES = "removedInboxRules";
+    public static final String REMOVED_MOBILE_DEVICES = "removedMobileDevices";
+    public static final String CANCELLED_MEETINGS = "cancelledMeetings";
+    public static final String REMOVED_MAILBOX_PERMISSIONS = "removedMailboxPermissions";
 
     // Messages
     public static final String CANCEL_MESSAGE = "CancelOffboarding";

@@ -26,8 +26,6 @@ public class RemoveAliases implements JavaDelegate {
         List<String> removed = mailboxes.removeAliases((String) execution.getVariable(USER_PRINCIPAL_NAME));
         changes.record(execution, "Aliases removed",
                 removed.isEmpty() ? "none left to remove" : String.join(", ", removed));
-        if (!removed.isEmpty() || !execution.hasVariable(REMOVED_ALIASES)) {
-            execution.setVariable(REMOVED_ALIASES, String.join(", ", removed));
-        }
+        VariableValues.recordList(execution, REMOVED_ALIASES, removed, ", ");
     }
 }

@@ -49,14 +49,13 @@ public class ValidateDecisions implements TaskListener {
     public void notify(DelegateTask task) {
         Decisions submitted = Decisions.fromVariables(task);
         // Fields the form hides for DELETE may still hold the suggestions: they do not apply.
-        Decisions decisions = submitted.convertsToShared() ? submitted
-                : new Decisions(submitted.mailboxAction(), null, null, null, null, submitted.removeAliases(),
-                        submitted.oneDriveOwner(), submitted.removeLicenses(), submitted.reduceLicenseCount());
+        Decisions decisions = submitted.convertsToShared() ? submitted : submitted.withoutSharedMailboxFields();
         String leaver = String.valueOf(task.getVariable(USER_PRINCIPAL_NAME));
         List<String> problems = rules.problems(decisions, leaver);
         if (problems.isEmpty()) {
             Map<String, Object> facts = new HashMap<>();
             facts.put(MAILBOX_ACTION, Decisions.trimmed(decisions.mailboxAction()));
+            facts.put(OffboardingVariables.STOP_FORWARDING, Boolean.TRUE.equals(decisions.stopForwarding()));
             for (String fact : List.of(HAS_MAILBOX, MAILBOX_TYPE, FORWARDING_ENABLED, ON_PREMISES_SYNC_ENABLED,
                     MAILBOX_OVER_50_GB, ARCHIVE_ENABLED, LITIGATION_HOLD_ENABLED)) {
                 facts.put(fact, task.getVariable(fact));

@@ -1,5 +1,6 @@
 package dev.offboarding.tenant;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The directory part of a tenant: accounts, roles, deletion and restore. */
@@ -28,6 +29,24 @@ public interface Directory {
 
     /** Enables the account again, e.g. when an offboarding is cancelled. Already enabled is fine. */
     void unblockSignIn(String userId);
+
+    /**
+     * Gives the account a new random password that nobody knows and that must be changed at the next sign-in. The
+     * password is never returned, logged or stored. Repeating it is harmless.
+     */
+    void resetPassword(String userId);
+
+    /** The user's authentication methods other than the password (which cannot be removed, only reset). */
+    List<AuthenticationMethod> authenticationMethods(String userId);
+
+    /** Removes one authentication method. Already removed is fine. */
+    void removeAuthenticationMethod(String userId, AuthenticationMethod method);
+
+    /** The groups the user is a direct member of. */
+    List<GroupMembership> groupMemberships(String userId);
+
+    /** Removes the user from the group. Not a member (any more) is fine. */
+    void removeFromGroup(String userId, GroupMembership group);
 
     /** Moves the user to deleted items. Already deleted is fine. */
     void deleteUser(String userId);

@@ -1,24 +1,12 @@
 package dev.offboarding.tenant;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /** The Exchange Online part of a tenant. Every change is idempotent. */
-public interface Mailboxes {
+public interface Mailboxes extends MailboxContent {
 
     Optional<MailboxInfo> findMailbox(String userPrincipalName);
-
-    /** Every folder of the mailbox, child folders included. */
-    List<MailFolder> listFolders(String userPrincipalName);
-
-    /** Hands every message of the folder to {@code action}, page by page, never all at once. */
-    void forEachMessage(String userPrincipalName, String folderId, Consumer<MessageRef> action);
-
-    /** Writes the message's MIME content (RFC 5322) to {@code out}, streamed. */
-    void copyMimeContent(String userPrincipalName, String messageId, OutputStream out) throws IOException;
 
     /** {@code Set-Mailbox -Type Shared}. Already shared is fine. */
     void convertToShared(String userPrincipalName);
@@ -30,6 +18,33 @@ public interface Mailboxes {
 
     /** Enables automatic replies with these texts; a blank text leaves that audience without one. */
     void setAutoReplies(String userPrincipalName, String internalMessage, String externalMessage);
+
+    /** {@code Set-Mailbox -HiddenFromAddressListsEnabled $true}: the mailbox is no longer in the address lists. */
+    void hideFromAddressLists(String userPrincipalName);
+
+    /** The rules of the user's Inbox. */
+    List<InboxRule> inboxRules(String userPrincipalName);
+
+    /** Deletes one Inbox rule. Already deleted is fine. */
+    void removeInboxRule(String userPrincipalName, InboxRule rule);
+
+    /** The phones and tablets that sync this mailbox. */
+    List<MobileDevice> mobileDevices(String userPrincipalName);
+
+    /** {@code Remove-MobileDevice}: the device stops syncing the mailbox. Already removed is fine. */
+    void removeMobileDevice(String userPrincipalName, MobileDevice device);
+
+    /** Full Access and Send As the user holds on other mailboxes. May read every mailbox's permissions: slow. */
+    List<MailboxRight> rightsOnOtherMailboxes(String userPrincipalName);
+
+    /** Takes one such right away. Already gone is fine. */
+    void removeRightOnOtherMailbox(String userPrincipalName, MailboxRight right);
+
+    /**
+     * Forwards the mailbox's mail to {@code forwardTo} and keeps a copy, or stops forwarding when it is {@code null}.
+     * Setting what is set already is fine.
+     */
+    void setForwarding(String userPrincipalName, String forwardTo);
 
     /** Removes every secondary SMTP address and returns the ones removed (none when already done). */
     List<String> removeAliases(String userPrincipalName);

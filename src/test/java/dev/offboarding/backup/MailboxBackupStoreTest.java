@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.offboarding.tenant.MailFolder;
-import dev.offboarding.tenant.MailboxInfo;
-import dev.offboarding.tenant.Mailboxes;
+import dev.offboarding.tenant.MailboxContent;
 import dev.offboarding.tenant.MessageRef;
 import dev.offboarding.tenant.TenantException;
 import java.io.IOException;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,7 +129,7 @@ class MailboxBackupStoreTest {
     }
 
     /** Two folders of messages; can fail part-way like a connection that drops, or hide messages it counts. */
-    static final class FakeMailbox implements Mailboxes {
+    static final class FakeMailbox implements MailboxContent {
         final Map<String, Map<String, String>> folders = new LinkedHashMap<>();
         int copies;
         int failAfter = Integer.MAX_VALUE;
@@ -163,12 +161,5 @@ class MailboxBackupStoreTest {
             String mime = folders.values().stream().map(m -> m.get(messageId)).filter(m -> m != null).findFirst().orElseThrow();
             out.write(mime.getBytes(StandardCharsets.UTF_8));
         }
-
-        @Override public Optional<MailboxInfo> findMailbox(String userPrincipalName) { throw new UnsupportedOperationException(); }
-        @Override public void convertToShared(String userPrincipalName) { throw new UnsupportedOperationException(); }
-        @Override public void grantFullAccess(String upn, String trustee) { throw new UnsupportedOperationException(); }
-        @Override public void setDisplayName(String upn, String displayName) { throw new UnsupportedOperationException(); }
-        @Override public void setAutoReplies(String upn, String internal, String external) { throw new UnsupportedOperationException(); }
-        @Override public List<String> removeAliases(String upn) { throw new UnsupportedOperationException(); }
     }
 }

@@ -71,6 +71,58 @@ class OffboardingProcessTest extends ProcessTestSupport {
     }
 
     @Test
+    void theLeaverChecklistRunsTheChosenStepsAfterTheBackupAndBeforeTheConversion() {
+        Decisions decisions = new Decisions("CONVERT_TO_SHARED", "diego.siciliani@contoso.com", null, null, null,
+                true, null, true, false, true, true, true, true, true, true, true, true, "diego.siciliani@contoso.com",
+                false);
+        ProcessInstance instance = start("adele.vance", decisions);
+        runJobs(instance);
+
+        assertThat(instance).isEnded().hasPassed("resetPassword", "removeAuthenticationMethods", "removeFromGroups",
+                "hideFromAddressList", "setMailForwarding", "removeInboxRules", "removeMobileDevices", "cancelMeetings",
+                "removeMailboxPermissions", "ConvertedToSharedMailbox").hasNotPassed("noCleanUp");
+        assertThat(instance).hasPassedInOrder("backUpMailbox", "cleanUpAccount", "convertToSharedMailbox");
+        Map<String, Object> adele = tenantUser("adele.vance");
+        assertThat(adele.get("passwordResetAt")).isNotNull();
+        assertThat(adele).containsEntry("authenticationMethods", List.of())
+                .containsEntry("groups", List.of("All Contoso")).containsEntry("licenses", List.of())
+                .containsEntry("meetingsOrganized", List.of("Quarterly review", "Focus time",
+                        "Weekly retail sync (cancelled)", "Store opening in Lyon: final check (cancelled)"));
+        assertThat(mailbox("adele.vance")).containsEntry("hiddenFromAddressLists", true)
+                .containsEntry("forwardingAddress", "diego.siciliani@contoso.com")
+                .containsEntry("inboxRules", List.of()).containsEntry("mobileDevices", List.of());
+        assertThat(mailbox("megan.bowen")).containsEntry("fullAccess", List.of()).containsEntry("sendAs", List.of());
+        assertThat(instance).variables().containsEntry("keptGroups",
+                "All Contoso (dynamic: its membership rule decides); Visio users (gives licenses: handled with the licenses)");
+    }
+
+    @Test
+    void stoppingTheForwardingLetsTheAccountBeDeleted() {
+        Decisions decisions = new Decisions("DELETE", null, null, null, null, null, null, true, false, null, null,
+                null, null, true, null, null, null, null, true);
+        ProcessInstance instance = start("alex.wilber", decisions);
+        runJobs(instance);
+        assertThat(instance).hasPassedInOrder("setMailForwarding", "removeInboxRules", "deleteUser")
+                .isWaitingAt("restoreWindowExpired");
+        assertThat(operationsOn("alex.wilber")).contains("setForwarding", "removeInboxRule", "deleteUser");
+    }
+
+    @Test
+    void aSyncedUserKeepsPasswordAddressListAndSyncedGroupsForOnPremisesAd() {
+        Decisions decisions = new Decisions("DELETE", null, null, null, null, null, null, true, false, true, true,
+                true, true, null, null, null, null, null, null);
+        ProcessInstance instance = start("lee.gu", decisions);
+        runJobs(instance);
+        assertThat(instance).hasPassed("removeAuthenticationMethods", "removeFromGroups")
+                .hasNotPassed("resetPassword", "hideFromAddressList").isWaitingAt("removeFromOnPremisesAd");
+        assertThat(tenantUser("lee.gu")).containsEntry("passwordResetAt", null)
+                .containsEntry("groups", List.of("All Contoso", "Engineering (on-premises)"));
+        assertThat(instance).variables().containsEntry("removedGroups", "").containsEntry("keptGroups",
+                "All Contoso (dynamic: its membership rule decides); "
+                        + "Engineering (on-premises) (synced from on-premises AD: change it there)");
+    }
+
+    @Test
     void backupIsWrittenAndVerifiedBeforeTheMailboxIsTouched() throws Exception {
         ProcessInstance instance = start("adele.vance", convert("diego.siciliani"));
         runJobs(instance);

@@ -33,17 +33,39 @@ class StepsAreIdempotentTest extends ProcessTestSupport {
         DelegateExecution execution = FakeExecution.with("idempotent-convert", Map.of(
                 "userPrincipalName", "adele.vance@contoso.com", "restoreWindow", "P30D"));
         execution.setVariables(new Decisions("CONVERT_TO_SHARED", "diego.siciliani@contoso.com", "Adele (former)",
-                "Gone", "Gone for good", true, "diego.siciliani@contoso.com", true, true).toVariables());
-        runTwiceEach(execution, "lookUpUser", "blockSignIn", "backUpMailbox", "convertToSharedMailbox",
-                "grantMailboxAccess", "renameMailbox", "setAutoReplies", "removeAliases", "grantOneDriveAccess",
-                "removeLicenses", "checkLicenseReducible");
+                "Gone", "Gone for good", true, "diego.siciliani@contoso.com", true, true, true, true, true, true, true,
+                true, true, true, "diego.siciliani@contoso.com", false).toVariables());
+        runTwiceEach(execution, "lookUpUser", "blockSignIn", "backUpMailbox", "resetPassword",
+                "removeAuthenticationMethods", "removeFromGroups", "hideFromAddressList", "setMailForwarding",
+                "removeInboxRules", "removeMobileDevices", "cancelMeetings", "removeMailboxPermissions",
+                "convertToSharedMailbox", "grantMailboxAccess", "renameMailbox", "setAutoReplies", "removeAliases",
+                "grantOneDriveAccess", "removeLicenses", "checkLicenseReducible");
         assertThat(operationsOn("adele.vance")).containsExactly("blockSignIn", "revokeSignInSessions",
-                "convertToSharedMailbox", "addMailboxPermission", "setDisplayName", "setMailboxAutoReplyConfiguration",
-                "removeAlias", "removeAlias", "grantOneDriveAccess", "removeLicense");
+                "resetPassword", "removeAuthenticationMethod", "removeAuthenticationMethod", "removeGroupMember",
+                "removeGroupMember", "removeGroupMember", "hideFromAddressLists", "setForwarding", "removeInboxRule",
+                "removeInboxRule", "removeMobileDevice", "cancelMeeting", "cancelMeeting", "removeMailboxPermission",
+                "removeMailboxPermission", "convertToSharedMailbox", "addMailboxPermission", "setDisplayName",
+                "setMailboxAutoReplyConfiguration", "removeAlias", "removeAlias", "grantOneDriveAccess",
+                "removeGroupMember", "removeLicense");
         assertThat(operationsOn("diego.siciliani")).containsExactly("sendMail");
         assertThat(changes.of("idempotent-convert")).extracting(TenantChanges.TenantChange::step,
                 TenantChanges.TenantChange::change).containsExactly(
                 tuple("blockSignIn", "Sign-in blocked and sessions revoked"),
+                tuple("resetPassword", "Password reset to a random one nobody knows; it must be changed at the next sign-in"),
+                tuple("removeAuthenticationMethods", "Authentication method removed: Microsoft Authenticator"),
+                tuple("removeAuthenticationMethods", "Authentication method removed: phone"),
+                tuple("removeFromGroups", "Removed from the group Finance approvers"),
+                tuple("removeFromGroups", "Removed from the group Retail team"),
+                tuple("removeFromGroups", "Removed from the group Store managers"),
+                tuple("hideFromAddressList", "Hidden from the global address list"),
+                tuple("setMailForwarding", "Mail forwarded to diego.siciliani@contoso.com, a copy stays in the mailbox"),
+                tuple("removeInboxRules", "Inbox rule removed: Forward invoices to Diego"),
+                tuple("removeInboxRules", "Inbox rule removed: Newsletters to Archive"),
+                tuple("removeMobileDevices", "Mobile device removed: Adele's iPhone 15"),
+                tuple("cancelMeetings", "Meeting cancelled: Weekly retail sync (series)"),
+                tuple("cancelMeetings", "Meeting cancelled: Store opening in Lyon: final check"),
+                tuple("removeMailboxPermissions", "Right removed: FullAccess on megan.bowen@contoso.com"),
+                tuple("removeMailboxPermissions", "Right removed: SendAs on megan.bowen@contoso.com"),
                 tuple("convertToSharedMailbox", "Mailbox converted to a shared mailbox"),
                 tuple("grantMailboxAccess", "Full Access for diego.siciliani@contoso.com"),
                 tuple("renameMailbox", "Mailbox renamed"),
@@ -51,9 +73,15 @@ class StepsAreIdempotentTest extends ProcessTestSupport {
                 tuple("removeAliases", "Aliases removed"),
                 tuple("grantOneDriveAccess", "OneDrive shared with diego.siciliani@contoso.com"),
                 tuple("grantOneDriveAccess", "Mail sent to diego.siciliani@contoso.com"),
+                tuple("removeLicenses", "Removed from the group Visio users, which gave licenses"),
                 tuple("removeLicenses", "Licenses removed"));
+        assertThat(execution.getVariable("removedGroups")).isEqualTo("Finance approvers, Retail team, Store managers");
+        assertThat(execution.getVariable("keptGroups")).isEqualTo("All Contoso (dynamic: its membership rule decides); "
+                + "Visio users (gives licenses: handled with the licenses)");
+        assertThat(execution.getVariable("cancelledMeetings"))
+                .isEqualTo("Weekly retail sync (series), Store opening in Lyon: final check");
         assertThat(changes.of("idempotent-convert")).extracting(TenantChanges.TenantChange::detail)
-                .contains("Adele (former)", "inside and outside the organization", "Microsoft 365 E3");
+                .contains("Adele (former)", "inside and outside the organization", "Microsoft 365 E3, Visio Plan 2");
         // The second run found no aliases left; the first run's detail stays.
         assertThat(changes.of("idempotent-convert")).filteredOn(change -> change.step().equals("removeAliases"))
                 .singleElement().extracting(TenantChanges.TenantChange::detail).asString()

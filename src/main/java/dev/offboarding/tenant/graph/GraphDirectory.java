@@ -13,6 +13,8 @@ import dev.offboarding.tenant.DeletedUser;
 import dev.offboarding.tenant.Directory;
 import dev.offboarding.tenant.Manager;
 import dev.offboarding.tenant.TenantException;
+import dev.offboarding.tenant.GroupMembership;
+import dev.offboarding.tenant.AuthenticationMethod;
 import dev.offboarding.tenant.TenantUser;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -161,5 +163,31 @@ public class GraphDirectory implements Directory {
         }
         graph.sendUnlessAbsent("DELETE", graph.url("/directory/deletedItems/{}", userId), null,
                 "delete the user for good", DELETE_RESTORE);
+    }
+
+    // PLACEHOLDER: replaced by the Graph mapping of the leaver checklist.
+    @Override
+    public void resetPassword(String userId) {
+        throw new TenantException("PLACEHOLDER: not yet mapped to Microsoft Graph");
+    }
+
+    @Override
+    public List<AuthenticationMethod> authenticationMethods(String userId) {
+        throw new TenantException("PLACEHOLDER: not yet mapped to Microsoft Graph");
+    }
+
+    @Override
+    public void removeAuthenticationMethod(String userId, AuthenticationMethod method) {
+        throw new TenantException("PLACEHOLDER: not yet mapped to Microsoft Graph");
+    }
+
+    @Override
+    public List<GroupMembership> groupMemberships(String userId) {
+        throw new TenantException("PLACEHOLDER: not yet mapped to Microsoft Graph");
+    }
+
+    @Override
+    public void removeFromGroup(String userId, GroupMembership group) {
+        throw new TenantException("PLACEHOLDER: not yet mapped to Microsoft Graph");
     }
 }

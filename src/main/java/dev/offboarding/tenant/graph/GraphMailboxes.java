@@ -12,6 +12,9 @@ import dev.offboarding.tenant.Mailboxes;
 import dev.offboarding.tenant.MessageRef;
 import dev.offboarding.tenant.TenantCalls;
 import dev.offboarding.tenant.TenantException;
+import dev.offboarding.tenant.MobileDevice;
+import dev.offboarding.tenant.MailboxRight;
+import dev.offboarding.tenant.InboxRule;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -234,5 +237,46 @@ public class GraphMailboxes implements Mailboxes {
 
     private static String firstNonBlank(String a, String b) {
         return a != null && !a.isBlank() ? a : (b != null && !b.isBlank() ? b : null);
+    }
+
+    // PLACEHOLDER: replaced by the Graph and Exchange mapping of the leaver checklist.
+    @Override
+    public void hideFromAddressLists(String userPrincipalName) {
+        throw new TenantException("PLACEHOLDER: not yet mapped to Microsoft Graph");
+    }
+
+    @Override
+    public List<InboxRule> inboxRules(String userPrincipalName) {
+        throw new TenantException("PLACEHOLDER: not yet mapped to Microsoft Graph");
+    }
+
+    @Override
+    public void removeInboxRule(String userPrincipalName, InboxRule rule) {
+        throw new TenantException("PLACEHOLDER: not yet mapped to Microsoft Graph");
+    }
+
+    @Override
+    public List<MobileDevice> mobileDevices(String userPrincipalName) {
+        throw new TenantException("PLACEHOLDER: not yet mapped to Microsoft Graph");
+    }
+
+    @Override
+    public void removeMobileDevice(String userPrincipalName, MobileDevice device) {
+        throw new TenantException("PLACEHOLDER: not yet mapped to Microsoft Graph");
+    }
+
+    @Override
+    public List<MailboxRight> rightsOnOtherMailboxes(String userPrincipalName) {
+        throw new TenantException("PLACEHOLDER: not yet mapped to Microsoft Graph");
+    }
+
+    @Override
+    public void removeRightOnOtherMailbox(String userPrincipalName, MailboxRight right) {
+        throw new TenantException("PLACEHOLDER: not yet mapped to Microsoft Graph");
+    }
+
+    @Override
+    public void setForwarding(String userPrincipalName, String forwardTo) {
+        throw new TenantException("PLACEHOLDER: not yet mapped to Microsoft Graph");
     }
 }

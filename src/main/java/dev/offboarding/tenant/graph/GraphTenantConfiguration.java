@@ -1,6 +1,7 @@
 package dev.offboarding.tenant.graph;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.offboarding.tenant.Calendars;
 import dev.offboarding.tenant.Directory;
 import dev.offboarding.tenant.Licensing;
 import dev.offboarding.tenant.Mailboxes;
@@ -58,6 +59,11 @@ class GraphTenantConfiguration {
     Mailboxes graphMailboxes(GraphApi graph, ExchangeCommands exchange, GraphProperties properties,
                              TenantCalls.Sleeper sleeper) {
         return new GraphMailboxes(graph, exchange, properties, sleeper);
+    }
+
+    @Bean
+    Calendars graphCalendars(GraphApi graph) {
+        return new GraphCalendars(graph);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.ArrayList;
@@ -34,6 +35,9 @@ public class SandboxDemoData {
 
     /** Tables in an order that deletes children before parents. */
     private static final List<String> TABLES = List.of("sandbox_mutation", "sandbox_sent_mail",
+            "sandbox_event", "sandbox_mobile_device", "sandbox_inbox_rule", "sandbox_group_member", "sandbox_group_license",
+            "sandbox_group",
+            "sandbox_auth_method",
             "sandbox_drive_permission", "sandbox_drive", "sandbox_message", "sandbox_mail_folder",
             "sandbox_mailbox_permission", "sandbox_mailbox_alias", "sandbox_mailbox", "sandbox_license",
             "sandbox_subscription", "sandbox_user_role", "sandbox_user", "sandbox_setting");
@@ -129,7 +133,99 @@ public class SandboxDemoData {
         for (String report : List.of("lee.gu", "johanna.lorenz", "grady.archie")) {
             reportsTo(jdbc, report, "lynne.robbins");
         }
+        seedLeaverChecklist(jdbc, today);
         seedGeneratedUsers();
+    }
+
+    /**
+     * What the optional steps of the leaver checklist find: authentication methods, groups of every kind, Inbox rules,
+     * phones, meetings and rights on other mailboxes, mostly Adele's (the walkthrough's user) and Lee's (synced).
+     */
+    private void seedLeaverChecklist(JdbcClient jdbc, LocalDate today) {
+        authMethod(jdbc, "adele.vance", "phoneAuthenticationMethod");
+        authMethod(jdbc, "adele.vance", "microsoftAuthenticatorAuthenticationMethod");
+        authMethod(jdbc, "lynne.robbins", "fido2AuthenticationMethod");
+        authMethod(jdbc, "johanna.lorenz", "softwareOathAuthenticationMethod");
+
+        group(jdbc, "Retail team", "MICROSOFT_365", false, false, "", "adele.vance", "diego.siciliani");
+        group(jdbc, "All Contoso", "SECURITY", true, false, "", "adele.vance", "alex.wilber", "lee.gu",
+                "johanna.lorenz", "lynne.robbins", "diego.siciliani");
+        group(jdbc, "Store managers", "DISTRIBUTION", false, false, "", "adele.vance", "alex.wilber");
+        group(jdbc, "Finance approvers", "MAIL_ENABLED_SECURITY", false, false, "", "adele.vance", "miriam.graham");
+        group(jdbc, "Visio users", "SECURITY", false, false, VISIO_PLAN_2, "adele.vance");
+        group(jdbc, "Engineering (on-premises)", "SECURITY", false, true, "", "lee.gu", "johanna.lorenz");
+
+        inboxRule(jdbc, "adele.vance", "Newsletters to Archive");
+        inboxRule(jdbc, "adele.vance", "Forward invoices to Diego");
+        inboxRule(jdbc, "alex.wilber", "Copy everything to fabrikam");
+        mobileDevice(jdbc, "adele.vance", "Adele's iPhone 15");
+        mobileDevice(jdbc, "lynne.robbins", "Pixel 8 (Outlook)");
+
+        OffsetDateTime morning = today.atTime(9, 0).atOffset(ZoneOffset.UTC);
+        meeting(jdbc, "adele.vance", "Weekly retail sync", morning.plusDays(2), null, 6, true);
+        meeting(jdbc, "adele.vance", "Store opening in Lyon: final check", morning.plusDays(9),
+                morning.plusDays(9).plusHours(1), 4, false);
+        meeting(jdbc, "adele.vance", "Quarterly review", morning.minusDays(20), morning.minusDays(20).plusHours(2), 8,
+                false);
+        meeting(jdbc, "adele.vance", "Focus time", morning.plusDays(1), morning.plusDays(1).plusHours(3), 0, false);
+        meeting(jdbc, "lynne.robbins", "IT office hours", morning.plusDays(3), morning.plusDays(90), 12, true);
+
+        right(jdbc, "megan.bowen", "adele.vance", "FullAccess");
+        right(jdbc, "megan.bowen", "adele.vance", "SendAs");
+        right(jdbc, "diego.siciliani", "lynne.robbins", "FullAccess");
+    }
+
+    private static void authMethod(JdbcClient jdbc, String alias, String type) {
+        jdbc.sql("insert into sandbox_auth_method (id, user_id, method_type) values (:id, :user, :type)")
+                .param("id", idOf(alias + "/auth/" + type)).param("user", idOf(alias + "@" + DOMAIN))
+                .param("type", type).update();
+    }
+
+    private static void group(JdbcClient jdbc, String name, String kind, boolean dynamic, boolean synced,
+                              String licenseSkuIds, String... memberAliases) {
+        String id = idOf("group:" + name);
+        jdbc.sql("""
+                        insert into sandbox_group (id, display_name, kind, dynamic_membership, on_premises_sync)
+                        values (:id, :name, :kind, :dynamic, :synced)""")
+                .param("id", id).param("name", name).param("kind", kind).param("dynamic", dynamic)
+                .param("synced", synced).update();
+        if (!licenseSkuIds.isEmpty()) {
+            jdbc.sql("insert into sandbox_group_license (group_id, sku_id) values (:g, :sku)")
+                    .param("g", id).param("sku", licenseSkuIds).update();
+        }
+        for (String alias : memberAliases) {
+            jdbc.sql("insert into sandbox_group_member (group_id, user_id) values (:g, :u)")
+                    .param("g", id).param("u", idOf(alias + "@" + DOMAIN)).update();
+        }
+    }
+
+    private static void inboxRule(JdbcClient jdbc, String alias, String name) {
+        jdbc.sql("insert into sandbox_inbox_rule (id, user_id, display_name) values (:id, :user, :name)")
+                .param("id", idOf(alias + "/rule/" + name)).param("user", idOf(alias + "@" + DOMAIN))
+                .param("name", name).update();
+    }
+
+    private static void mobileDevice(JdbcClient jdbc, String alias, String name) {
+        jdbc.sql("insert into sandbox_mobile_device (identity, user_id, friendly_name) values (:identity, :user, :name)")
+                .param("identity", alias + "\\ExchangeActiveSyncDevices\\" + idOf(alias + "/device/" + name))
+                .param("user", idOf(alias + "@" + DOMAIN)).param("name", name).update();
+    }
+
+    private static void meeting(JdbcClient jdbc, String alias, String subject, OffsetDateTime start,
+                                OffsetDateTime end, int attendees, boolean recurring) {
+        jdbc.sql("""
+                        insert into sandbox_event (id, organizer_id, subject, starts_at, ends_at, attendees, recurring)
+                        values (:id, :organizer, :subject, :start, :end, :attendees, :recurring)""")
+                .param("id", idOf(alias + "/event/" + subject)).param("organizer", idOf(alias + "@" + DOMAIN))
+                .param("subject", subject).param("start", start).param("end", end).param("attendees", attendees)
+                .param("recurring", recurring).update();
+    }
+
+    /** {@code trusteeAlias} holds {@code rights} on the mailbox of {@code mailboxAlias}. */
+    private static void right(JdbcClient jdbc, String mailboxAlias, String trusteeAlias, String rights) {
+        jdbc.sql("insert into sandbox_mailbox_permission (user_id, trustee_upn, access_rights) values (:id, :t, :r)")
+                .param("id", idOf(mailboxAlias + "@" + DOMAIN)).param("t", trusteeAlias + "@" + DOMAIN)
+                .param("r", rights).update();
     }
 
     private static void reportsTo(JdbcClient jdbc, String alias, String managerAlias) {

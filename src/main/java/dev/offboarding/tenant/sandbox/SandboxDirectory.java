@@ -1,7 +1,9 @@
 package dev.offboarding.tenant.sandbox;
 
+import dev.offboarding.tenant.AuthenticationMethod;
 import dev.offboarding.tenant.DeletedUser;
 import dev.offboarding.tenant.Directory;
+import dev.offboarding.tenant.GroupMembership;
 import dev.offboarding.tenant.Manager;
 import dev.offboarding.tenant.TenantException;
 import dev.offboarding.tenant.TenantUser;
@@ -45,7 +47,7 @@ class SandboxDirectory implements Directory {
 
     private TenantUser toTenantUser(UserRow row) {
         var jdbc = store.jdbc();
-        List<String> skus = jdbc.sql("select sku_id from sandbox_license where user_id = :id order by sku_id")
+        List<String> skus = jdbc.sql("select sku_id from sandbox_user_license where user_id = :id order by sku_id")
                 .param("id", row.id()).query(String.class).list();
         List<String> roles = jdbc.sql("select role_name from sandbox_user_role where user_id = :id order by role_name")
                 .param("id", row.id()).query(String.class).list();
@@ -187,6 +189,91 @@ class SandboxDirectory implements Directory {
             }
             store.record("permanentlyDeleteUser", upn.get(), null);
         });
+    }
+
+    @Override
+    public void resetPassword(String userId) {
+        store.run("resetPassword", () -> {
+            String upn = upnOf(userId);
+            requireCloudManaged(userId, upn, "Its password is set in on-premises Active Directory.");
+            // The sandbox keeps no passwords: it records that a new one nobody knows was set. Once is enough: a second
+            // random password nobody knows is no different from the first.
+            int reset = store.jdbc().sql("update sandbox_user set password_reset_at = :now where id = :id and password_reset_at is null")
+                    .param("now", store.now()).param("id", userId).update();
+            if (reset == 1) {
+                store.record("resetPassword", upn, "forceChangePasswordNextSignIn=true");
+            }
+        });
+    }
+
+    @Override
+    public List<AuthenticationMethod> authenticationMethods(String userId) {
+        return store.call("listAuthenticationMethods", () -> store.jdbc()
+                .sql("select id, method_type from sandbox_auth_method where user_id = :id order by method_type, id")
+                .param("id", userId)
+                .query((rs, n) -> new AuthenticationMethod(rs.getString(1), rs.getString(2)))
+                .list());
+    }
+
+    @Override
+    public void removeAuthenticationMethod(String userId, AuthenticationMethod method) {
+        store.run("removeAuthenticationMethod", () -> {
+            int removed = store.jdbc().sql("delete from sandbox_auth_method where id = :mid and user_id = :id")
+                    .param("mid", method.id()).param("id", userId).update();
+            if (removed == 1) {
+                store.record("removeAuthenticationMethod", upnOf(userId), method.type());
+            }
+        });
+    }
+
+    @Override
+    public List<GroupMembership> groupMemberships(String userId) {
+        return store.call("listMemberOf", () -> store.jdbc()
+                .sql("""
+                        select g.id, g.display_name, g.kind, g.dynamic_membership, g.on_premises_sync
+                        from sandbox_group g join sandbox_group_member m on m.group_id = g.id
+                        where m.user_id = :id order by g.display_name""")
+                .param("id", userId)
+                .query((rs, n) -> new GroupMembership(rs.getString(1), rs.getString(2),
+                        GroupMembership.Kind.valueOf(rs.getString(3)), rs.getBoolean(4), rs.getBoolean(5),
+                        store.jdbc().sql("select sku_id from sandbox_group_license where group_id = :g order by sku_id")
+                                .param("g", rs.getString(1)).query(String.class).list()))
+                .list());
+    }
+
+    @Override
+    public void removeFromGroup(String userId, GroupMembership group) {
+        store.run("removeGroupMember", () -> {
+            String upn = upnOf(userId);
+            // What Microsoft 365 refuses: the rule of a dynamic group decides, a synced group is changed on-premises.
+            var rules = store.jdbc().sql("select dynamic_membership, on_premises_sync from sandbox_group where id = :g")
+                    .param("g", group.id()).query((rs, n) -> new boolean[] {rs.getBoolean(1), rs.getBoolean(2)})
+                    .optional();
+            if (rules.isEmpty()) {
+                return; // the group is gone, and the membership with it
+            }
+            if (rules.get()[0]) {
+                throw new TenantException("Cannot remove " + upn + " from the dynamic group " + group.displayName()
+                        + ": its membership rule decides who is a member.");
+            }
+            if (rules.get()[1]) {
+                throw new TenantException("Cannot remove " + upn + " from " + group.displayName() + ": the group is "
+                        + "synced from on-premises Active Directory; change it there.");
+            }
+            int removed = store.jdbc().sql("delete from sandbox_group_member where group_id = :g and user_id = :id")
+                    .param("g", group.id()).param("id", userId).update();
+            if (removed == 1) {
+                store.record("removeGroupMember", upn, group.displayName());
+            }
+        });
+    }
+
+    private void requireCloudManaged(String userId, String upn, String why) {
+        boolean synced = store.jdbc().sql("select on_premises_sync_enabled from sandbox_user where id = :id")
+                .param("id", userId).query(Boolean.class).single();
+        if (synced) {
+            throw new TenantException(upn + " is synced from on-premises Active Directory. " + why);
+        }
     }
 
     private String upnOf(String userId) {

@@ -25,7 +25,7 @@ class SandboxLicensing implements Licensing {
                 .sql("""
                         select s.sku_id, s.sku_part_number, s.display_name, s.total_licenses, s.purchase_channel,
                                s.commitment_end_date,
-                               (select count(*) from sandbox_license l join sandbox_user u on u.id = l.user_id
+                               (select count(*) from sandbox_user_license l join sandbox_user u on u.id = l.user_id
                                  where l.sku_id = s.sku_id and u.deleted_at is null) as consumed
                         from sandbox_subscription s order by s.sku_part_number""")
                 .query((rs, n) -> {

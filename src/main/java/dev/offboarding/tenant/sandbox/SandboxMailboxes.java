@@ -1,7 +1,10 @@
 package dev.offboarding.tenant.sandbox;
 
 import dev.offboarding.tenant.MailFolder;
+import dev.offboarding.tenant.InboxRule;
 import dev.offboarding.tenant.MailboxInfo;
+import dev.offboarding.tenant.MailboxRight;
+import dev.offboarding.tenant.MobileDevice;
 import dev.offboarding.tenant.MailboxType;
 import dev.offboarding.tenant.Mailboxes;
 import dev.offboarding.tenant.MessageRef;
@@ -213,6 +216,112 @@ class SandboxMailboxes implements Mailboxes {
                 store.record("removeAlias", userPrincipalName, alias);
             }
             return aliases;
+        });
+    }
+
+    @Override
+    public void hideFromAddressLists(String userPrincipalName) {
+        store.run("hideFromAddressLists", () -> {
+            String userId = requireMailbox(userPrincipalName);
+            boolean synced = store.jdbc().sql("select on_premises_sync_enabled from sandbox_user where id = :id")
+                    .param("id", userId).query(Boolean.class).single();
+            if (synced) {
+                // What Exchange Online answers for a mailbox whose user is mastered on-premises.
+                throw new TenantException("The mailbox of " + userPrincipalName + " belongs to a user synced from "
+                        + "on-premises Active Directory: hide it there (msExchHideFromAddressLists).");
+            }
+            int changed = store.jdbc().sql("""
+                            update sandbox_mailbox set hidden_from_address_lists = true
+                            where user_id = :id and hidden_from_address_lists = false""")
+                    .param("id", userId).update();
+            if (changed == 1) {
+                store.record("hideFromAddressLists", userPrincipalName, "HiddenFromAddressListsEnabled=true");
+            }
+        });
+    }
+
+    @Override
+    public List<InboxRule> inboxRules(String userPrincipalName) {
+        return store.call("listInboxRules", () -> store.jdbc()
+                .sql("select id, display_name from sandbox_inbox_rule where user_id = :id order by display_name, id")
+                .param("id", requireMailbox(userPrincipalName))
+                .query((rs, n) -> new InboxRule(rs.getString(1), rs.getString(2)))
+                .list());
+    }
+
+    @Override
+    public void removeInboxRule(String userPrincipalName, InboxRule rule) {
+        store.run("removeInboxRule", () -> {
+            int removed = store.jdbc().sql("delete from sandbox_inbox_rule where id = :rid and user_id = :id")
+                    .param("rid", rule.id()).param("id", requireMailbox(userPrincipalName)).update();
+            if (removed == 1) {
+                store.record("removeInboxRule", userPrincipalName, rule.displayName());
+            }
+        });
+    }
+
+    @Override
+    public List<MobileDevice> mobileDevices(String userPrincipalName) {
+        return store.call("getMobileDevice", () -> store.jdbc()
+                .sql("select identity, friendly_name from sandbox_mobile_device where user_id = :id order by identity")
+                .param("id", requireMailbox(userPrincipalName))
+                .query((rs, n) -> new MobileDevice(rs.getString(1), rs.getString(2)))
+                .list());
+    }
+
+    @Override
+    public void removeMobileDevice(String userPrincipalName, MobileDevice device) {
+        store.run("removeMobileDevice", () -> {
+            int removed = store.jdbc().sql("delete from sandbox_mobile_device where identity = :d and user_id = :id")
+                    .param("d", device.identity()).param("id", requireMailbox(userPrincipalName)).update();
+            if (removed == 1) {
+                store.record("removeMobileDevice", userPrincipalName, device.name());
+            }
+        });
+    }
+
+    @Override
+    public List<MailboxRight> rightsOnOtherMailboxes(String userPrincipalName) {
+        return store.call("listMailboxPermissions", () -> store.jdbc()
+                .sql("""
+                        select u.user_principal_name, p.access_rights from sandbox_mailbox_permission p
+                        join sandbox_user u on u.id = p.user_id
+                        where p.trustee_upn = lower(:upn) and u.user_principal_name <> lower(:upn)
+                        order by u.user_principal_name, p.access_rights""")
+                .param("upn", userPrincipalName)
+                .query((rs, n) -> new MailboxRight(rs.getString(1), MailboxRight.Right.valueOf(rs.getString(2))))
+                .list());
+    }
+
+    @Override
+    public void removeRightOnOtherMailbox(String userPrincipalName, MailboxRight right) {
+        store.run("removeMailboxPermission", () -> {
+            int removed = store.jdbc().sql("""
+                            delete from sandbox_mailbox_permission where trustee_upn = lower(:upn)
+                            and access_rights = :rights
+                            and user_id = (select id from sandbox_user where user_principal_name = lower(:mailbox))""")
+                    .param("upn", userPrincipalName).param("rights", right.right().name())
+                    .param("mailbox", right.mailbox()).update();
+            if (removed == 1) {
+                store.record("removeMailboxPermission", userPrincipalName, right.right() + " on " + right.mailbox());
+            }
+        });
+    }
+
+    @Override
+    public void setForwarding(String userPrincipalName, String forwardTo) {
+        store.run("setForwarding", () -> {
+            String userId = requireMailbox(userPrincipalName);
+            String address = forwardTo == null || forwardTo.isBlank() ? null : forwardTo.strip().toLowerCase();
+            String current = store.jdbc().sql("select forwarding_address from sandbox_mailbox where user_id = :id")
+                    .param("id", userId).query(String.class).optional().orElse(null);
+            if (Objects.equals(current, address)) {
+                return;
+            }
+            store.jdbc().sql("update sandbox_mailbox set forwarding_address = :to where user_id = :id")
+                    .param("to", address).param("id", userId).update();
+            store.record("setForwarding", userPrincipalName, address == null ? "ForwardingSmtpAddress=$null"
+                    : "ForwardingSmtpAddress=smtp:" + address + ", DeliverToMailboxAndForward=true");
         });
     }
 

@@ -41,7 +41,8 @@ class SandboxTenantTest {
     @Test
     void demoTenantHasAUserForEveryPath() {
         TenantUser ordinary = directory.findUser("adele.vance@contoso.com").orElseThrow();
-        assertThat(ordinary.assignedSkuIds()).containsExactly(SandboxDemoData.E3);
+        // E3 assigned directly, Visio through the group "Visio users": Graph's assignedLicenses names both.
+        assertThat(ordinary.assignedSkuIds()).containsExactly(SandboxDemoData.E3, SandboxDemoData.VISIO_PLAN_2);
         assertThat(ordinary.proxyAddresses()).contains("SMTP:adele.vance@contoso.com", "smtp:adele@contoso.com");
         assertThat(mailboxes.findMailbox("alex.wilber@contoso.com").orElseThrow().forwardingEnabled()).isTrue();
         assertThat(mailboxes.findMailbox("megan.bowen@contoso.com").orElseThrow().type()).isEqualTo(MailboxType.SharedMailbox);

@@ -1,0 +1,45 @@
+package dev.offboarding.process;
+
+import static dev.offboarding.process.OffboardingVariables.CANCELLED_MEETINGS;
+import static dev.offboarding.process.OffboardingVariables.DISPLAY_NAME;
+import static dev.offboarding.process.OffboardingVariables.ORGANIZATION_NAME;
+import static dev.offboarding.process.OffboardingVariables.USER_PRINCIPAL_NAME;
+
+import dev.offboarding.tenant.Calendars;
+import dev.offboarding.tenant.Meeting;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** cancelMeetings: attendees learn that the meetings the person organised will not take place. */
+@Component("cancelMeetingsDelegate")
+public class CancelMeetings implements JavaDelegate {
+
+    private final Calendars calendars;
+    private final TenantChanges changes;
+    private final Clock clock;
+
+    public CancelMeetings(Calendars calendars, TenantChanges changes, Clock clock) {
+        this.calendars = calendars;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String upn = (String) execution.getVariable(USER_PRINCIPAL_NAME);
+        String comment = execution.getVariable(DISPLAY_NAME) + " has left " + execution.getVariable(ORGANIZATION_NAME)
+                + ", so this meeting is cancelled. Please contact the team if it should go on.";
+        List<String> cancelled = new ArrayList<>();
+        for (Meeting meeting : calendars.upcomingMeetingsOrganizedBy(upn, clock.instant())) {
+            calendars.cancelMeeting(upn, meeting, comment);
+            String what = meeting.subject() + (meeting.recurring() ? " (series)" : "");
+            changes.record(execution, "Meeting cancelled: " + what, meeting.attendees() + " attendees");
+            cancelled.add(what);
+        }
+        VariableValues.recordList(execution, CANCELLED_MEETINGS, cancelled, ", ");
+    }
+}
