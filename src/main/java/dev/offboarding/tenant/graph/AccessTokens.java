@@ -59,7 +59,8 @@ public class AccessTokens {
         InMemoryClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(
                 registration(GRAPH, GRAPH_SCOPE, method), registration(EXCHANGE, EXCHANGE_SCOPE, method));
 
-        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory();
+        // A connect timeout as well as a read timeout: Entra ID unreachable fails the step instead of holding it.
+        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(TenantHttp.newClient(properties));
         requestFactory.setReadTimeout(properties.timeout());
         RestClientClientCredentialsTokenResponseClient tokenClient = new RestClientClientCredentialsTokenResponseClient();
         tokenClient.setRestClient(RestClient.builder().requestFactory(requestFactory)

@@ -119,6 +119,18 @@ public class TenantHttp {
         this.errors = errors;
     }
 
+    /**
+     * The HTTP client for Microsoft 365, Graph, Exchange and Entra ID's token endpoint alike: a connection that cannot
+     * be made within {@code offboarding.graph.timeout} is given up, and redirects are not followed, so a token or a
+     * secret never travels to another host. Each request also has the timeout for its answer.
+     */
+    static HttpClient newClient(GraphProperties properties) {
+        return HttpClient.newBuilder()
+                .connectTimeout(properties.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
     /** The call policy of Microsoft 365: what {@code offboarding.graph.*} sets for concurrency, attempts and waits. */
     public static TenantCalls.Settings callSettings(GraphProperties properties) {
         return new TenantCalls.Settings(properties.maxConcurrentRequests(), properties.timeout(),

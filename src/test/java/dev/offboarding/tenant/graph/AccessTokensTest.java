@@ -14,6 +14,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.offboarding.tenant.TenantException;
 import java.io.InputStream;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,6 +110,14 @@ class AccessTokensTest {
                 .hasMessageContaining("invalid_client").hasMessageContaining("AADSTS7000215")
                 .hasMessageContaining("offboarding.graph.tenant-id, client-id")
                 .hasMessageNotContaining(GraphContract.SECRET);
+    }
+
+    @Test
+    void theClientGivesUpAConnectionAfterTheTimeoutAndFollowsNoRedirect() {
+        GraphProperties properties = contract.properties();
+        HttpClient client = TenantHttp.newClient(properties);
+        assertThat(client.connectTimeout()).contains(properties.timeout());
+        assertThat(client.followRedirects()).isEqualTo(HttpClient.Redirect.NEVER);
     }
 
     @Test

@@ -18,7 +18,6 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,8 +82,7 @@ final class GraphContract implements AutoCloseable {
 
     TenantHttp http(String service, AccessTokens tokens, boolean exchange, GraphProperties properties) {
         return new TenantHttp(new TenantCalls(service, TenantHttp.callSettings(properties), sleeper, TenantCallListener.NONE),
-                exchange ? tokens::exchange : tokens::graph, properties, json,
-                HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(),
+                exchange ? tokens::exchange : tokens::graph, properties, json, TenantHttp.newClient(properties),
                 exchange ? ExchangeCommands.ERRORS : TenantHttp.GRAPH_ERRORS);
     }
 
