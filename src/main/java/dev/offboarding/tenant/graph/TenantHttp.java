@@ -80,6 +80,7 @@ public class TenantHttp {
     }
 
     private static final Set<Integer> RETRIED = Set.of(429, 500, 502, 503, 504);
+    private static final String JSON = "application/json";
     private final TenantCalls calls;
     private final String service;
     private final Supplier<String> token;
@@ -144,7 +145,7 @@ public class TenantHttp {
 
     /** Sends the call; 2xx and the statuses in {@code accepted} are returned, anything else throws. */
     public Response exchange(Call call, Set<Integer> accepted) {
-        HttpResponse<InputStream> response = send(call, accepted);
+        HttpResponse<InputStream> response = send(call, accepted, JSON);
         try (InputStream body = response.body()) {
             byte[] bytes = body.readAllBytes();
             return new Response(response.statusCode(), bytes.length == 0 ? null : json.readTree(bytes));
@@ -154,17 +155,21 @@ public class TenantHttp {
         }
     }
 
-    /** Streams the response body to {@code out}, never holding it in memory. */
+    /**
+     * Streams the response body to {@code out}, never holding it in memory. Sends no {@code Accept}: the body is what
+     * the resource is (a message's {@code $value} is MIME, message/rfc822 text), not JSON.
+     */
     public void download(Call call, OutputStream out) throws IOException {
-        HttpResponse<InputStream> response = send(call, Set.of());
+        HttpResponse<InputStream> response = send(call, Set.of(), null);
         try (InputStream body = response.body()) {
             body.transferTo(out);
         }
     }
 
-    private HttpResponse<InputStream> send(Call call, Set<Integer> accepted) {
+    /** @param accept the media type asked for, or null to ask for none */
+    private HttpResponse<InputStream> send(Call call, Set<Integer> accepted, String accept) {
         return calls.call(call.operation(), () -> {
-            HttpResponse<InputStream> response = sendOnce(call);
+            HttpResponse<InputStream> response = sendOnce(call, accept);
             int status = response.statusCode();
             if (status / 100 == 2 || accepted.contains(status)) {
                 return new TenantCalls.Done<>(response, String.valueOf(status));
@@ -178,11 +183,13 @@ public class TenantHttp {
         });
     }
 
-    private HttpResponse<InputStream> sendOnce(Call call) throws IOException {
+    private HttpResponse<InputStream> sendOnce(Call call, String accept) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(call.uri())
                 .timeout(properties.timeout())
-                .header("Authorization", "Bearer " + token.get())
-                .header("Accept", "application/json");
+                .header("Authorization", "Bearer " + token.get());
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
         call.headers().forEach(request::header);
         if (call.body() == null) {
             request.method(call.method(), HttpRequest.BodyPublishers.noBody());
