@@ -9,8 +9,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -169,7 +171,16 @@ public class TenantHttp {
     /** @param accept the media type asked for, or null to ask for none */
     private HttpResponse<InputStream> send(Call call, Set<Integer> accepted, String accept) {
         return calls.call(call.operation(), () -> {
-            HttpResponse<InputStream> response = sendOnce(call, accept);
+            HttpResponse<InputStream> response;
+            try {
+                response = sendOnce(call, accept);
+            } catch (HttpConnectTimeoutException e) {
+                return new TenantCalls.Retry<>(null, "could not be reached within " + readable(properties.timeout())
+                        + " (offboarding.graph.timeout)", "timeout");
+            } catch (HttpTimeoutException e) {
+                return new TenantCalls.Retry<>(null, "did not answer within " + readable(properties.timeout())
+                        + " (offboarding.graph.timeout)", "timeout");
+            }
             int status = response.statusCode();
             if (status / 100 == 2 || accepted.contains(status)) {
                 return new TenantCalls.Done<>(response, String.valueOf(status));
@@ -203,6 +214,10 @@ public class TenantHttp {
             Thread.currentThread().interrupt();
             throw new TenantException("Interrupted while calling " + service + "; the step is retried.", e);
         }
+    }
+
+    private static String readable(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
     /** {@code Retry-After} in seconds or as an HTTP date. */

@@ -80,6 +80,14 @@ final class GraphContract implements AutoCloseable {
                 Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(200));
     }
 
+    /** {@link #properties()} with another timeout for each call. */
+    GraphProperties properties(Duration timeout) {
+        GraphProperties p = properties();
+        return new GraphProperties(p.tenantId(), p.clientId(), p.clientSecret(), p.certificate(),
+                p.certificatePassword(), p.authorityUrl(), p.baseUrl(), p.mailSender(), p.maxConcurrentRequests(),
+                timeout, p.maxAttempts(), p.maxInlineWait(), p.sharedMailboxWait(), p.sharedMailboxPollInterval());
+    }
+
     TenantHttp http(String service, AccessTokens tokens, boolean exchange, GraphProperties properties) {
         return new TenantHttp(new TenantCalls(service, TenantHttp.callSettings(properties), sleeper, TenantCallListener.NONE),
                 exchange ? tokens::exchange : tokens::graph, properties, json, TenantHttp.newClient(properties),
@@ -87,7 +95,10 @@ final class GraphContract implements AutoCloseable {
     }
 
     GraphApi graph() {
-        GraphProperties properties = properties();
+        return graph(properties());
+    }
+
+    GraphApi graph(GraphProperties properties) {
         return new GraphApi(http("Microsoft Graph", new AccessTokens(properties), false, properties), properties);
     }
 
