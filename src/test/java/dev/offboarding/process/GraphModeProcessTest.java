@@ -49,10 +49,6 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.datasource.url=jdbc:h2:mem:${random.uuid};DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.enabled=false",
         "offboarding.tenant.mode=graph",
-        "offboarding.graph.tenant-id=" + FakeMicrosoft365.TENANT,
-        "offboarding.graph.client-id=11111111-2222-3333-4444-555555555555",
-        "offboarding.graph.client-secret=test-secret",
-        "offboarding.graph.mail-sender=offboarding@contoso.com",
         "offboarding.backup.directory=target/test-backups/${random.uuid}",
         "logging.level.org.camunda.bpm.engine.context=off",
         "logging.level.org.camunda.bpm.engine.jobexecutor=off"})
@@ -63,9 +59,7 @@ class GraphModeProcessTest {
 
     @DynamicPropertySource
     static void microsoft(DynamicPropertyRegistry registry) {
-        registry.add("offboarding.graph.authority-url", MICROSOFT::url);
-        registry.add("offboarding.graph.base-url", () -> MICROSOFT.url() + "/v1.0");
-        registry.add("offboarding.exchange.base-url", () -> MICROSOFT.url() + "/adminapi/beta");
+        MICROSOFT.configure(registry);
     }
 
     /** The adapter polls Exchange while it converts; the test does not need to wait for real. */
@@ -123,56 +117,7 @@ class GraphModeProcessTest {
         assertThat(instance).isEnded().hasPassedInOrder("deleteUser", "sendOneDriveReminder", "confirmPermanentDeletion",
                 "Deleted");
 
-        assertThat(MICROSOFT.requests()).containsExactlyElementsOf(List.of(
-                // lookUpUser
-                "GET /users/" + ADELE + "?$select=id,userPrincipalName,displayName,mail,accountEnabled,onPremisesSyncEnabled,assignedLicenses,proxyAddresses",
-                "GET /users/" + ADELE_ID + "/memberOf/microsoft.graph.directoryRole?$count=true&$select=displayName,roleTemplateId",
-                "POST InvokeCommand Get-Mailbox",
-                "POST InvokeCommand Get-MailboxStatistics",
-                "GET /users/" + ADELE + "/drive?$select=id,webUrl,quota",
-                "GET /directory/subscriptions",
-                "GET /subscribedSkus",
-                "GET /organization?$select=displayName",
-                "GET /admin/sharepoint/settings",
-                // blockSignIn
-                "GET /users/" + ADELE_ID + "?$select=id,accountEnabled",
-                "PATCH /users/" + ADELE_ID,
-                "POST /users/" + ADELE_ID + "/revokeSignInSessions",
-                // backUpMailbox: the folders, then page by page each message's MIME (never a whole mailbox in
-                // memory), then the folders again to compare the counts
-                "GET /users/" + ADELE + "/mailFolders?includeHiddenFolders=true&$top=100",
-                "GET /users/" + ADELE + "/mailFolders/AQMkADYAAAIBDAAAAA==/childFolders?includeHiddenFolders=true&$top=100",
-                "GET /users/" + ADELE + "/mailFolders/AQMkADYAAAIBDAAAAA==/messages?$select=id&$top=100",
-                "GET /users/" + ADELE + "/messages/AAMkInbox1/$value",
-                "GET /users/" + ADELE + "/mailFolders/AQMkADYAAAIBDAAAAA==/messages?$select=id&$top=100&$skip=1",
-                "GET /users/" + ADELE + "/messages/AAMkInbox2/$value",
-                "GET /users/" + ADELE + "/mailFolders/AAMkProjects/messages?$select=id&$top=100",
-                "GET /users/" + ADELE + "/messages/AAMkProject1/$value",
-                "GET /users/" + ADELE + "/mailFolders/AQMkADYAAAIBCQAAAA==/messages?$select=id&$top=100",
-                "GET /users/" + ADELE + "/messages/AAMkSent1/$value",
-                "GET /users/" + ADELE + "/mailFolders?includeHiddenFolders=true&$top=100",
-                "GET /users/" + ADELE + "/mailFolders/AQMkADYAAAIBDAAAAA==/childFolders?includeHiddenFolders=true&$top=100",
-                // grantOneDriveAccess and the mail to the new owner
-                "GET /users/" + ADELE + "/drive?$select=id,webUrl,quota",
-                "GET /drives/b!t18F8ybsHUq1z3LTz8xvZqP8zaSWjkFNhsME-Fepo75dTf9vQKfeRblBZjoSQrd7/root?$select=id",
-                "GET /users/" + DIEGO + "?$select=id",
-                "GET /drives/b!t18F8ybsHUq1z3LTz8xvZqP8zaSWjkFNhsME-Fepo75dTf9vQKfeRblBZjoSQrd7/items/01BYE5RZ56Y2GOVW7725BZO354PWSELRRZ/permissions",
-                "POST /drives/b!t18F8ybsHUq1z3LTz8xvZqP8zaSWjkFNhsME-Fepo75dTf9vQKfeRblBZjoSQrd7/items/01BYE5RZ56Y2GOVW7725BZO354PWSELRRZ/invite",
-                "GET /admin/sharepoint/settings",
-                "POST /users/offboarding@contoso.com/sendMail",
-                // removeLicenses
-                "GET /users/" + ADELE_ID + "?$select=id,userPrincipalName,licenseAssignmentStates",
-                "POST /users/" + ADELE_ID + "/assignLicense",
-                // deleteUser
-                "GET /users/" + ADELE_ID + "?$select=id,userPrincipalName,onPremisesSyncEnabled",
-                "DELETE /users/" + ADELE_ID,
-                "GET /directory/deletedItems/" + ADELE_ID,
-                // a week before the OneDrive is deleted (capped at the restore window): the reminder
-                "POST /users/offboarding@contoso.com/sendMail",
-                // confirmPermanentDeletion
-                "GET /directory/deletedItems/" + ADELE_ID,
-                "GET /users/" + ADELE_ID + "?$select=id",
-                "DELETE /directory/deletedItems/" + ADELE_ID));
+        assertThat(MICROSOFT.requests()).containsExactlyElementsOf(GraphModeRequests.deletePath());
         assertThat(MICROSOFT.tokenRequests()).isEqualTo(2);
         // What the audit report lists, recorded by the steps themselves: the same words as in sandbox mode.
         assertThat(changes.of(instance.getId())).extracting(TenantChanges.TenantChange::change).containsExactly(
@@ -189,33 +134,11 @@ class GraphModeProcessTest {
                 "Adele has left.", "Adele no longer works here.", true, null, true, false));
         runJobs(instance);
         assertThat(instance).isEnded().hasPassed("ConvertedToSharedMailbox").hasNotPassed("deleteUser");
-        List<String> requests = MICROSOFT.requests();
-        int firstLookUp = requests.indexOf("GET /users/" + ADELE + "?$select=id,userPrincipalName,displayName,mail,"
-                + "accountEnabled,onPremisesSyncEnabled,assignedLicenses,proxyAddresses");
-        int backedUp = requests.lastIndexOf("GET /users/" + ADELE + "/messages/AAMkSent1/$value");
-        assertThat(requests.subList(backedUp + 1, requests.size())).containsExactly(
-                "GET /users/" + ADELE + "/mailFolders?includeHiddenFolders=true&$top=100",
-                "GET /users/" + ADELE + "/mailFolders/AQMkADYAAAIBDAAAAA==/childFolders?includeHiddenFolders=true&$top=100",
-                // convertToSharedMailbox: converts, then polls until Exchange reports a shared mailbox
-                "POST InvokeCommand Get-Mailbox",
-                "POST InvokeCommand Set-Mailbox",
-                "POST InvokeCommand Get-Mailbox",
-                "POST InvokeCommand Get-Mailbox",
-                // grantMailboxAccess
-                "POST InvokeCommand Get-MailboxPermission",
-                "POST InvokeCommand Add-MailboxPermission",
-                // renameMailbox
-                "GET /users/" + ADELE + "?$select=id,displayName",
-                "PATCH /users/" + ADELE,
-                // setAutoReplies
-                "POST InvokeCommand Set-MailboxAutoReplyConfiguration",
-                // removeAliases
-                "POST InvokeCommand Get-Mailbox",
-                "POST InvokeCommand Set-Mailbox",
-                // removeLicenses, after the mailbox is shared
-                "GET /users/" + ADELE_ID + "?$select=id,userPrincipalName,licenseAssignmentStates",
-                "POST /users/" + ADELE_ID + "/assignLicense");
-        assertThat(firstLookUp).isZero();
+        // Every request in order: the licenses go last, after the conversion's polling saw the shared mailbox.
+        assertThat(MICROSOFT.requests()).containsExactlyElementsOf(GraphModeRequests.convertPath());
+        // Get-Mailbox of lookUpUser, of the conversion before and twice after Set-Mailbox, then of removeAliases.
+        assertThat(MICROSOFT.mailboxTypesReported()).containsExactly("UserMailbox", "UserMailbox", "UserMailbox",
+                "SharedMailbox", "SharedMailbox");
         assertThat(NoWaiting.WAITS).containsExactly(Duration.ofSeconds(5));
         assertThat(MICROSOFT.requests()).doesNotContain("DELETE /users/" + ADELE_ID);
         assertThat(instance).variables().containsEntry("removedAliases", "adele@contoso.com")

@@ -6,6 +6,7 @@ import com.nimbusds.jose.util.Base64URL;
 import dev.offboarding.tenant.TenantException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -59,7 +60,8 @@ public class AccessTokens {
         InMemoryClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(
                 registration(GRAPH, GRAPH_SCOPE, method), registration(EXCHANGE, EXCHANGE_SCOPE, method));
 
-        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory();
+        // A connect timeout as well as a read timeout: Entra ID unreachable fails the step instead of holding it.
+        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(TenantHttp.newClient(properties));
         requestFactory.setReadTimeout(properties.timeout());
         RestClientClientCredentialsTokenResponseClient tokenClient = new RestClientClientCredentialsTokenResponseClient();
         tokenClient.setRestClient(RestClient.builder().requestFactory(requestFactory)
@@ -109,15 +111,41 @@ public class AccessTokens {
             }
             return client.getAccessToken().getTokenValue();
         } catch (OAuth2AuthorizationException e) {
+            IOException unreachable = ioCause(e);
+            if (unreachable != null) {
+                // Spring reports a token endpoint it cannot reach as "invalid_token_response": not the credentials.
+                throw unreachable(describe(unreachable), e);
+            }
             throw new TenantException("Microsoft Entra ID refused the app's credentials for "
                     + (GRAPH.equals(registrationId) ? "Microsoft Graph" : "Exchange Online") + " ("
                     + e.getError().getErrorCode() + ": " + firstLine(e.getError().getDescription()) + "). Check "
                     + "offboarding.graph.tenant-id, client-id and the client secret or certificate of the app "
                     + "registration (docs/microsoft-365.md), then retry the step.", e);
         } catch (RuntimeException e) {
-            throw new TenantException("Could not get a token from " + properties.tokenUri() + ": " + e.getMessage()
-                    + ". Check the network and offboarding.graph.authority-url, then retry the step.", e);
+            throw unreachable(e.getMessage(), e);
         }
+    }
+
+    private TenantException unreachable(String what, RuntimeException e) {
+        return new TenantException("Could not get a token from " + properties.tokenUri() + ": " + what
+                + ". Check the network and offboarding.graph.authority-url, then retry the step.", e);
+    }
+
+    private String describe(IOException e) {
+        if (e instanceof HttpTimeoutException) {
+            return "Microsoft Entra ID did not answer within " + properties.timeout().toSeconds()
+                    + " s (offboarding.graph.timeout)";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    private static IOException ioCause(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException io) {
+                return io;
+            }
+        }
+        return null;
     }
 
     private ClientRegistration registration(String id, String scope, ClientAuthenticationMethod method) {

@@ -1,12 +1,12 @@
 package dev.offboarding.tenant.graph;
 
 import static dev.offboarding.tenant.graph.GraphPermissions.DELETE_RESTORE;
+import static dev.offboarding.tenant.graph.GraphPermissions.ENABLE_DISABLE_ACCOUNT;
 import static dev.offboarding.tenant.graph.GraphPermissions.READ_MEMBER_OF;
 import static dev.offboarding.tenant.graph.GraphPermissions.READ_ORGANIZATION;
 import static dev.offboarding.tenant.graph.GraphPermissions.READ_ROLES;
 import static dev.offboarding.tenant.graph.GraphPermissions.READ_USERS;
 import static dev.offboarding.tenant.graph.GraphPermissions.REVOKE_SESSIONS;
-import static dev.offboarding.tenant.graph.GraphPermissions.WRITE_USERS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.offboarding.tenant.DeletedUser;
@@ -93,7 +93,7 @@ public class GraphDirectory implements Directory {
         JsonNode user = graph.get(graph.url("/users/{}?$select=id,accountEnabled", userId), "read the user", READ_USERS);
         if (user.path("accountEnabled").asBoolean(true)) {
             graph.send("PATCH", graph.url("/users/{}", userId), Map.of("accountEnabled", false),
-                    "block the user's sign-in", WRITE_USERS);
+                    "block the user's sign-in", ENABLE_DISABLE_ACCOUNT);
         }
         // Harmless to repeat: it only moves the point from which sessions are valid.
         graph.send("POST", graph.url("/users/{}/revokeSignInSessions", userId), null,
@@ -105,7 +105,7 @@ public class GraphDirectory implements Directory {
         JsonNode user = graph.get(graph.url("/users/{}?$select=id,accountEnabled", userId), "read the user", READ_USERS);
         if (!user.path("accountEnabled").asBoolean(true)) {
             graph.send("PATCH", graph.url("/users/{}", userId), Map.of("accountEnabled", true),
-                    "allow the user to sign in again", WRITE_USERS);
+                    "allow the user to sign in again", ENABLE_DISABLE_ACCOUNT);
         }
     }
 

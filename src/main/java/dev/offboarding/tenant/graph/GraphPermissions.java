@@ -9,8 +9,13 @@ final class GraphPermissions {
     static final String READ_USERS = "the Microsoft Graph application permission User.Read.All";
     static final String WRITE_USERS = "the Microsoft Graph application permission User.ReadWrite.All (for an admin "
             + "user also a Microsoft Entra admin role for the app)";
-    static final String REVOKE_SESSIONS = "the Microsoft Graph application permission User.ReadWrite.All or "
-            + "Directory.ReadWrite.All";
+    /** {@code accountEnabled}: Microsoft's docs of "Update user" name this pair as the least privileged. */
+    static final String ENABLE_DISABLE_ACCOUNT = "the Microsoft Graph application permissions "
+            + "User.EnableDisableAccount.All and User.Read.All (least privileged; the broader User.ReadWrite.All also "
+            + "allows it) and, for an admin user, a Microsoft Entra admin role for the app";
+    /** Microsoft's docs of revokeSignInSessions name User.RevokeSessions.All as the least privileged. */
+    static final String REVOKE_SESSIONS = "the Microsoft Graph application permission User.RevokeSessions.All (least "
+            + "privileged; the broader User.ReadWrite.All or Directory.ReadWrite.All also allow it)";
     static final String DELETE_RESTORE = "the Microsoft Graph application permission User.DeleteRestore.All (or "
             + "User.ReadWrite.All)";
     static final String READ_MEMBER_OF = "the Microsoft Graph application permission Directory.Read.All";

@@ -9,7 +9,6 @@ import dev.offboarding.tenant.Mailer;
 import dev.offboarding.tenant.OneDrive;
 import dev.offboarding.tenant.TenantCallListener;
 import dev.offboarding.tenant.TenantCalls;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -36,7 +35,7 @@ class GraphTenantConfiguration {
                       ObjectProvider<TenantCallListener> listener) {
         TenantCalls calls = new TenantCalls("Microsoft Graph", TenantHttp.callSettings(properties), sleeper,
                 listener.getIfAvailable(() -> TenantCallListener.NONE));
-        return new GraphApi(new TenantHttp(calls, tokens::graph, properties, json, httpClient(properties),
+        return new GraphApi(new TenantHttp(calls, tokens::graph, properties, json, TenantHttp.newClient(properties),
                 TenantHttp.GRAPH_ERRORS), properties);
     }
 
@@ -46,7 +45,7 @@ class GraphTenantConfiguration {
                                       ObjectProvider<TenantCallListener> listener) {
         TenantCalls calls = new TenantCalls("Exchange Online", TenantHttp.callSettings(properties), sleeper,
                 listener.getIfAvailable(() -> TenantCallListener.NONE));
-        return new ExchangeCommands(new TenantHttp(calls, tokens::exchange, properties, json, httpClient(properties),
+        return new ExchangeCommands(new TenantHttp(calls, tokens::exchange, properties, json, TenantHttp.newClient(properties),
                 ExchangeCommands.ERRORS), exchange, properties);
     }
 
@@ -80,13 +79,5 @@ class GraphTenantConfiguration {
     Mailer graphMailer(GraphApi graph, GraphProperties properties, JdbcClient jdbc,
                        PlatformTransactionManager transactionManager, Clock clock) {
         return new GraphMailer(graph, properties, jdbc, transactionManager, clock);
-    }
-
-    /** Redirects are not followed: the token must not travel to another host. */
-    private static HttpClient httpClient(GraphProperties properties) {
-        return HttpClient.newBuilder()
-                .connectTimeout(properties.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
     }
 }

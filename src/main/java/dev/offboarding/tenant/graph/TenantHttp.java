@@ -9,8 +9,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -80,6 +82,7 @@ public class TenantHttp {
     }
 
     private static final Set<Integer> RETRIED = Set.of(429, 500, 502, 503, 504);
+    private static final String JSON = "application/json";
     private final TenantCalls calls;
     private final String service;
     private final Supplier<String> token;
@@ -119,6 +122,18 @@ public class TenantHttp {
         this.errors = errors;
     }
 
+    /**
+     * The HTTP client for Microsoft 365, Graph, Exchange and Entra ID's token endpoint alike: a connection that cannot
+     * be made within {@code offboarding.graph.timeout} is given up, and redirects are not followed, so a token or a
+     * secret never travels to another host. Each request also has the timeout for its answer.
+     */
+    static HttpClient newClient(GraphProperties properties) {
+        return HttpClient.newBuilder()
+                .connectTimeout(properties.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
     /** The call policy of Microsoft 365: what {@code offboarding.graph.*} sets for concurrency, attempts and waits. */
     public static TenantCalls.Settings callSettings(GraphProperties properties) {
         return new TenantCalls.Settings(properties.maxConcurrentRequests(), properties.timeout(),
@@ -132,7 +147,7 @@ public class TenantHttp {
 
     /** Sends the call; 2xx and the statuses in {@code accepted} are returned, anything else throws. */
     public Response exchange(Call call, Set<Integer> accepted) {
-        HttpResponse<InputStream> response = send(call, accepted);
+        HttpResponse<InputStream> response = send(call, accepted, JSON);
         try (InputStream body = response.body()) {
             byte[] bytes = body.readAllBytes();
             return new Response(response.statusCode(), bytes.length == 0 ? null : json.readTree(bytes));
@@ -142,17 +157,30 @@ public class TenantHttp {
         }
     }
 
-    /** Streams the response body to {@code out}, never holding it in memory. */
+    /**
+     * Streams the response body to {@code out}, never holding it in memory. Sends no {@code Accept}: the body is what
+     * the resource is (a message's {@code $value} is MIME, message/rfc822 text), not JSON.
+     */
     public void download(Call call, OutputStream out) throws IOException {
-        HttpResponse<InputStream> response = send(call, Set.of());
+        HttpResponse<InputStream> response = send(call, Set.of(), null);
         try (InputStream body = response.body()) {
             body.transferTo(out);
         }
     }
 
-    private HttpResponse<InputStream> send(Call call, Set<Integer> accepted) {
+    /** @param accept the media type asked for, or null to ask for none */
+    private HttpResponse<InputStream> send(Call call, Set<Integer> accepted, String accept) {
         return calls.call(call.operation(), () -> {
-            HttpResponse<InputStream> response = sendOnce(call);
+            HttpResponse<InputStream> response;
+            try {
+                response = sendOnce(call, accept);
+            } catch (HttpConnectTimeoutException e) {
+                return new TenantCalls.Retry<>(null, "could not be reached within " + readable(properties.timeout())
+                        + " (offboarding.graph.timeout)", "timeout");
+            } catch (HttpTimeoutException e) {
+                return new TenantCalls.Retry<>(null, "did not answer within " + readable(properties.timeout())
+                        + " (offboarding.graph.timeout)", "timeout");
+            }
             int status = response.statusCode();
             if (status / 100 == 2 || accepted.contains(status)) {
                 return new TenantCalls.Done<>(response, String.valueOf(status));
@@ -166,11 +194,13 @@ public class TenantHttp {
         });
     }
 
-    private HttpResponse<InputStream> sendOnce(Call call) throws IOException {
+    private HttpResponse<InputStream> sendOnce(Call call, String accept) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(call.uri())
                 .timeout(properties.timeout())
-                .header("Authorization", "Bearer " + token.get())
-                .header("Accept", "application/json");
+                .header("Authorization", "Bearer " + token.get());
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
         call.headers().forEach(request::header);
         if (call.body() == null) {
             request.method(call.method(), HttpRequest.BodyPublishers.noBody());
@@ -184,6 +214,10 @@ public class TenantHttp {
             Thread.currentThread().interrupt();
             throw new TenantException("Interrupted while calling " + service + "; the step is retried.", e);
         }
+    }
+
+    private static String readable(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
     /** {@code Retry-After} in seconds or as an HTTP date. */

@@ -12,8 +12,17 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.SignedJWT;
 import dev.offboarding.tenant.TenantException;
+import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +30,14 @@ import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,10 +125,90 @@ class AccessTokensTest {
     }
 
     @Test
+    void anEntraIdThatTakesNoConnectionFailsTheStepWithinTheTimeout() throws Exception {
+        try (ServerSocket entra = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<Socket> waiting = fillBacklog(entra);
+            try {
+                GraphProperties properties = entraIdAt(entra.getLocalPort());
+                AccessTokens tokens = new AccessTokens(properties);
+
+                long started = System.nanoTime();
+                assertThatThrownBy(tokens::graph).isInstanceOf(TenantException.class)
+                        .hasMessageContaining("Could not get a token from " + properties.tokenUri()
+                                + ": Microsoft Entra ID did not answer within 1 s (offboarding.graph.timeout). Check "
+                                + "the network and offboarding.graph.authority-url")
+                        .hasMessageNotContaining("credentials")
+                        .hasMessageNotContaining(GraphContract.SECRET)
+                        .hasRootCauseInstanceOf(HttpTimeoutException.class);
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+            } finally {
+                for (Socket socket : waiting) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void anEntraIdNobodyListensForIsTheNetworkNotTheCredentials() throws Exception {
+        int closed;
+        try (ServerSocket nobody = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = nobody.getLocalPort();
+        }
+        GraphProperties properties = entraIdAt(closed);
+
+        assertThatThrownBy(new AccessTokens(properties)::exchange).isInstanceOf(TenantException.class)
+                .hasMessageStartingWith("Could not get a token from " + properties.tokenUri() + ": ConnectException")
+                .hasMessageContaining("Check the network and offboarding.graph.authority-url")
+                .hasMessageNotContaining("credentials");
+    }
+
+    @Test
+    void theClientGivesUpAConnectionAfterTheTimeoutAndFollowsNoRedirect() {
+        GraphProperties properties = contract.properties();
+        HttpClient client = TenantHttp.newClient(properties);
+        assertThat(client.connectTimeout()).contains(properties.timeout());
+        assertThat(client.followRedirects()).isEqualTo(HttpClient.Redirect.NEVER);
+    }
+
+    @Test
     void missingSettingsAreNamedAtStartUp() {
         assertThatThrownBy(() -> new AccessTokens(contract.properties(null, null, null, 3)))
                 .hasMessageContaining("OFFBOARDING_GRAPH_CLIENT_SECRET");
         assertThat(contract.properties().toString()).doesNotContain(GraphContract.SECRET);
+    }
+
+    /** The contract's settings with Entra ID on another local port and a timeout of one second. */
+    private GraphProperties entraIdAt(int port) {
+        GraphProperties p = contract.properties();
+        return new GraphProperties(p.tenantId(), p.clientId(), p.clientSecret(), null, null,
+                URI.create("http://127.0.0.1:" + port), p.baseUrl(), p.mailSender(), p.maxConcurrentRequests(),
+                Duration.ofSeconds(1), p.maxAttempts(), p.maxInlineWait(), p.sharedMailboxWait(),
+                p.sharedMailboxPollInterval());
+    }
+
+    /**
+     * Connections to {@code server} until the next one is not taken: a server that never accepts, with a full queue,
+     * as a host that drops the connection attempts (Linux ignores the handshake while the accept queue is full).
+     */
+    private static List<Socket> fillBacklog(ServerSocket server) throws IOException {
+        List<Socket> sockets = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Socket socket = new Socket();
+            try {
+                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()), 300);
+                sockets.add(socket);
+            } catch (SocketTimeoutException full) {
+                socket.close();
+                return sockets;
+            }
+        }
+        for (Socket socket : sockets) {
+            socket.close();
+        }
+        Assumptions.abort("This system's TCP stack answers connections beyond the accept queue; cannot test a host "
+                + "that takes no connection.");
+        return sockets;
     }
 
     private static Map<String, String> form(String body) {

@@ -16,8 +16,13 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A Microsoft 365 tenant as WireMock plays it, answering as Microsoft documents: Entra ID's token endpoint, Microsoft
@@ -34,6 +39,12 @@ public final class FakeMicrosoft365 implements AutoCloseable {
     public static final String E3 = "05e9a617-0261-4cee-bb44-138d3ef5d965";
     static final String DRIVE = "b!t18F8ybsHUq1z3LTz8xvZqP8zaSWjkFNhsME-Fepo75dTf9vQKfeRblBZjoSQrd7";
     static final String EXCHANGE = "/adminapi/beta/" + TENANT + "/InvokeCommand";
+    /** A token request to Entra ID, as {@link #requestsWithTokens()} lists it. */
+    public static final String TOKEN_REQUEST = "POST /" + TENANT + "/oauth2/v2.0/token";
+    /** A client-credentials token for Microsoft Graph. */
+    public static final String GRAPH_TOKEN = TOKEN_REQUEST + " scope=https://graph.microsoft.com/.default";
+    /** A client-credentials token for the Exchange Online admin API. */
+    public static final String EXCHANGE_TOKEN = TOKEN_REQUEST + " scope=https://outlook.office365.com/.default";
     private static final String ACCOUNT = "account";
     private static final String MAILBOX = "mailbox";
 
@@ -45,6 +56,20 @@ public final class FakeMicrosoft365 implements AutoCloseable {
 
     public String url() {
         return "http://localhost:" + server.port();
+    }
+
+    /**
+     * What {@code offboarding.tenant.mode=graph} needs to know of this tenant, as an admin sets it for a real one: the
+     * app registration, the mail sender, and the URLs of Entra ID, Graph and Exchange Online, pointed here.
+     */
+    public void configure(DynamicPropertyRegistry registry) {
+        registry.add("offboarding.graph.tenant-id", () -> TENANT);
+        registry.add("offboarding.graph.client-id", () -> "11111111-2222-3333-4444-555555555555");
+        registry.add("offboarding.graph.client-secret", () -> "test-secret");
+        registry.add("offboarding.graph.mail-sender", () -> "offboarding@contoso.com");
+        registry.add("offboarding.graph.authority-url", this::url);
+        registry.add("offboarding.graph.base-url", () -> url() + "/v1.0");
+        registry.add("offboarding.exchange.base-url", () -> url() + "/adminapi/beta");
     }
 
     /** Forgets all requests and state: Adele is an ordinary licensed user again. */
@@ -62,20 +87,53 @@ public final class FakeMicrosoft365 implements AutoCloseable {
 
     /** Every request that reached Microsoft, in order, as "METHOD path?query" or "POST InvokeCommand Cmdlet-Name". */
     public List<String> requests() {
-        return server.getAllServeEvents().stream()
-                .sorted(Comparator.comparing(event -> event.getRequest().getLoggedDate()))
-                .filter(event -> !event.getRequest().getUrl().contains("/oauth2/v2.0/token"))
+        return inOrder().stream()
+                .filter(event -> !isTokenRequest(event))
                 .map(FakeMicrosoft365::describe)
                 .toList();
     }
 
+    /**
+     * Like {@link #requests()}, with the token requests to Entra ID where they came, as {@value #TOKEN_REQUEST} and
+     * the scope asked for: {@link #GRAPH_TOKEN} or {@link #EXCHANGE_TOKEN}.
+     */
+    public List<String> requestsWithTokens() {
+        return inOrder().stream().map(FakeMicrosoft365::describe).toList();
+    }
+
     public int tokenRequests() {
-        return (int) server.getAllServeEvents().stream()
-                .filter(event -> event.getRequest().getUrl().contains("/oauth2/v2.0/token")).count();
+        return (int) server.getAllServeEvents().stream().filter(FakeMicrosoft365::isTokenRequest).count();
     }
 
     public List<ServeEvent> events() {
         return server.getAllServeEvents();
+    }
+
+    /** The bodies Microsoft answered the requests described so (as in {@link #requests()}) with, in order. */
+    public List<String> responses(String request) {
+        return inOrder().stream().filter(event -> describe(event).equals(request))
+                .map(event -> event.getResponse().getBodyAsString()).toList();
+    }
+
+    /** {@code RecipientTypeDetails} of every mailbox Get-Mailbox reported, in order: UserMailbox, SharedMailbox. */
+    public List<String> mailboxTypesReported() {
+        return responses("POST InvokeCommand Get-Mailbox").stream()
+                .map(body -> body.replaceAll("(?s).*\"RecipientTypeDetails\"\\s*:\\s*\"([^\"]+)\".*", "$1")).toList();
+    }
+
+    /**
+     * Oldest first. WireMock lists the newest first; sorting by arrival keeps that order for requests that arrived in
+     * the same millisecond, so the list is turned round before it is sorted.
+     */
+    private List<ServeEvent> inOrder() {
+        List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+        Collections.reverse(events);
+        events.sort(Comparator.comparing(event -> event.getRequest().getLoggedDate()));
+        return events;
+    }
+
+    private static boolean isTokenRequest(ServeEvent event) {
+        return event.getRequest().getUrl().contains("/oauth2/v2.0/token");
     }
 
     private static String describe(ServeEvent event) {
@@ -84,6 +142,10 @@ public final class FakeMicrosoft365 implements AutoCloseable {
             String body = event.getRequest().getBodyAsString();
             String cmdlet = body.replaceAll(".*\"CmdletName\"\\s*:\\s*\"([^\"]+)\".*", "$1");
             return "POST InvokeCommand " + cmdlet;
+        }
+        if (isTokenRequest(event)) {
+            String scope = event.getRequest().getBodyAsString().replaceAll(".*(?:^|&)scope=([^&]*).*", "$1");
+            return event.getRequest().getMethod() + " " + url + " scope=" + URLDecoder.decode(scope, StandardCharsets.UTF_8);
         }
         return event.getRequest().getMethod() + " " + url.replace("/v1.0", "");
     }

@@ -18,7 +18,6 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,15 +80,25 @@ final class GraphContract implements AutoCloseable {
                 Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(200));
     }
 
+    /** {@link #properties()} with another timeout for each call. */
+    GraphProperties properties(Duration timeout) {
+        GraphProperties p = properties();
+        return new GraphProperties(p.tenantId(), p.clientId(), p.clientSecret(), p.certificate(),
+                p.certificatePassword(), p.authorityUrl(), p.baseUrl(), p.mailSender(), p.maxConcurrentRequests(),
+                timeout, p.maxAttempts(), p.maxInlineWait(), p.sharedMailboxWait(), p.sharedMailboxPollInterval());
+    }
+
     TenantHttp http(String service, AccessTokens tokens, boolean exchange, GraphProperties properties) {
         return new TenantHttp(new TenantCalls(service, TenantHttp.callSettings(properties), sleeper, TenantCallListener.NONE),
-                exchange ? tokens::exchange : tokens::graph, properties, json,
-                HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(),
+                exchange ? tokens::exchange : tokens::graph, properties, json, TenantHttp.newClient(properties),
                 exchange ? ExchangeCommands.ERRORS : TenantHttp.GRAPH_ERRORS);
     }
 
     GraphApi graph() {
-        GraphProperties properties = properties();
+        return graph(properties());
+    }
+
+    GraphApi graph(GraphProperties properties) {
         return new GraphApi(http("Microsoft Graph", new AccessTokens(properties), false, properties), properties);
     }
 

@@ -199,6 +199,40 @@ class GraphDirectoryContractTest {
     }
 
     @Test
+    void a403WhenBlockingSignInNamesTheLeastPrivilegedPermissionsFirst() {
+        stubSignInState(true);
+        contract.server.stubFor(patch(urlEqualTo(USER)).willReturn(insufficientPrivileges()));
+
+        assertThatThrownBy(() -> directory.blockSignIn(ID)).isInstanceOf(TenantException.class)
+                .hasMessageContaining("did not allow the app to block the user's sign-in (403 Authorization_RequestDenied")
+                .hasMessageContaining("needs the Microsoft Graph application permissions User.EnableDisableAccount.All "
+                        + "and User.Read.All (least privileged; the broader User.ReadWrite.All also allows it)")
+                .hasMessageContaining("a Microsoft Entra admin role for the app");
+        assertThat(contract.requests()).containsExactly("GET " + SIGN_IN_STATE, "PATCH " + USER);
+    }
+
+    @Test
+    void a403WhenRevokingSessionsNamesUserRevokeSessionsAllFirst() {
+        stubSignInState(false);
+        contract.server.stubFor(post(urlEqualTo(REVOKE)).willReturn(insufficientPrivileges()));
+
+        assertThatThrownBy(() -> directory.blockSignIn(ID)).isInstanceOf(TenantException.class)
+                .hasMessageContaining("did not allow the app to revoke the user's sign-in sessions (403")
+                .hasMessageContaining("needs the Microsoft Graph application permission User.RevokeSessions.All (least "
+                        + "privileged; the broader User.ReadWrite.All or Directory.ReadWrite.All also allow it)");
+    }
+
+    @Test
+    void a403WhenUnblockingSignInNamesTheSamePermissions() {
+        stubSignInState(false);
+        contract.server.stubFor(patch(urlEqualTo(USER)).willReturn(insufficientPrivileges()));
+
+        assertThatThrownBy(() -> directory.unblockSignIn(ID)).isInstanceOf(TenantException.class)
+                .hasMessageContaining("did not allow the app to allow the user to sign in again (403")
+                .hasMessageContaining("User.EnableDisableAccount.All and User.Read.All (least privileged");
+    }
+
+    @Test
     void unblockSignInEnablesABlockedAccount() {
         stubSignInState(false);
         contract.server.stubFor(patch(urlEqualTo(USER)).willReturn(noContent()));
@@ -367,6 +401,15 @@ class GraphDirectoryContractTest {
                  "displayName":"Adele Vance",
                  "userPrincipalName":"87d349ed44d743e19a835f2406dee5bdadele.vance@contoso.com",
                  "deletedDateTime":"2026-11-20T10:00:00Z"}""")));
+    }
+
+    /** Graph's 403 when the app lacks the permission (or, for an admin user, the role) for the request. */
+    private static ResponseDefinitionBuilder insufficientPrivileges() {
+        return aResponse().withStatus(403).withHeader("Content-Type", "application/json").withBody("""
+                {"error":{"code":"Authorization_RequestDenied",
+                 "message":"Insufficient privileges to complete the operation.",
+                 "innerError":{"date":"2026-11-20T10:00:00","request-id":"0d2e6f9a-8c1b-4a3e-9f2d-5b6c7d8e9f01",
+                               "client-request-id":"0d2e6f9a-8c1b-4a3e-9f2d-5b6c7d8e9f01"}}}""");
     }
 
     /** Graph's 404 for a directory object that does not exist. */

@@ -1,5 +1,6 @@
 package dev.offboarding.tenant.graph;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -156,6 +157,7 @@ class GraphMailboxesContractTest {
         assertThat(messages).containsExactly(new MessageRef("AAMkAGUAAAwTW09AAA=", INBOX),
                 new MessageRef("AAMkAGUAAAwTW09BBB=", INBOX), new MessageRef("AAMkAGUAAAwTW09CCC=", INBOX));
         assertThat(contract.requests()).containsExactly("GET " + first, "GET " + second);
+        contract.server.verify(2, getRequestedFor(anyUrl()).withHeader("Accept", equalTo("application/json")));
     }
 
     @Test
@@ -179,7 +181,9 @@ class GraphMailboxesContractTest {
         mailboxes.copyMimeContent(UPN, messageId, out);
 
         assertThat(out.toByteArray()).isEqualTo(mime);
-        contract.server.verify(1, getRequestedFor(urlEqualTo(url)).withHeader("Authorization", equalTo("Bearer graph-token")));
+        // $value is the message itself, not JSON: the request asks for no media type, as Microsoft's example does.
+        contract.server.verify(1, getRequestedFor(urlEqualTo(url)).withHeader("Authorization", equalTo("Bearer graph-token"))
+                .withHeader("Accept", absent()));
     }
 
     @Test

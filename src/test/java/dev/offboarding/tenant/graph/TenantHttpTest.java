@@ -96,6 +96,37 @@ class TenantHttpTest {
     }
 
     @Test
+    void aCallThatTimesOutIsRetried() {
+        contract.server.stubFor(get(urlEqualTo(ME)).inScenario("slow").whenScenarioStateIs(STARTED)
+                .willReturn(okJson("{\"id\":\"1\"}").withFixedDelay(2_000)).willSetStateTo("quick"));
+        contract.server.stubFor(get(urlEqualTo(ME)).inScenario("slow").whenScenarioStateIs("quick")
+                .willReturn(okJson("{\"id\":\"87d349ed-44d7-43e1-9a83-5f2406dee5bd\"}")));
+        GraphApi graph = contract.graph(contract.properties(Duration.ofMillis(500)));
+
+        assertThat(graph.get(graph.url("/users/{}?$select=id", "adele.vance@contoso.com"), "read the user",
+                "User.Read.All").path("id").asText()).isEqualTo("87d349ed-44d7-43e1-9a83-5f2406dee5bd");
+
+        contract.server.verify(2, getRequestedFor(urlEqualTo(ME)));
+        assertThat(contract.waits).hasSize(1);
+        assertThat(contract.waits.get(0)).isBetween(Duration.ofMillis(250), Duration.ofMillis(500));
+    }
+
+    @Test
+    void aCallThatKeepsTimingOutEndsInAMessageThatNamesTheTimeout() {
+        contract.server.stubFor(get(urlEqualTo(ME)).willReturn(okJson("{\"id\":\"1\"}").withFixedDelay(2_000)));
+        GraphApi graph = contract.graph(contract.properties(Duration.ofMillis(500)));
+
+        assertThatThrownBy(() -> graph.get(graph.url("/users/{}?$select=id", "adele.vance@contoso.com"), "read the user",
+                "User.Read.All"))
+                .isInstanceOf(TenantException.class)
+                .hasMessage("Microsoft Graph did not answer within 500 ms (offboarding.graph.timeout) to 'read the user' "
+                        + "3 times in a row. It is probably busy or throttling this tenant; the step is retried later. "
+                        + "If this persists, check the service health of the tenant.");
+        contract.server.verify(3, getRequestedFor(urlEqualTo(ME)));
+        assertThat(contract.waits).hasSize(2);
+    }
+
+    @Test
     void aLongRetryAfterIsLeftToTheStepsOwnRetry() {
         contract.server.stubFor(get(urlEqualTo(ME)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
         GraphApi graph = contract.graph();
