@@ -51,6 +51,12 @@ class OffboardingController {
         return ResponseEntity.created(URI.create("/api/offboardings/" + id)).body(views.get(id));
     }
 
+    /** The dry run: what each step would do to this user. Reads the tenant, changes nothing, starts nothing. */
+    @PostMapping(path = "/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
+    dev.offboarding.process.OffboardingPreview.Preview preview(@RequestBody StartOffboardingRequest request) {
+        return offboardings.preview(request);
+    }
+
     @GetMapping("/{id}")
     OffboardingView get(@PathVariable String id) {
         return views.get(id);

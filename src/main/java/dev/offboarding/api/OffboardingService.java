@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.offboarding.process.DecisionRules;
 import dev.offboarding.process.LeaveDates;
+import dev.offboarding.process.OffboardingPreview;
 import dev.offboarding.process.OffboardingRequestException;
 import dev.offboarding.tenant.Directory;
 import dev.offboarding.tenant.TenantException;
@@ -47,12 +48,14 @@ public class OffboardingService {
     private final Directory directory;
     private final DecisionRules decisionRules;
     private final LeaveDates leaveDates;
+    private final OffboardingPreview preview;
     private final java.time.Clock clock;
     private final ObjectMapper json;
 
     public OffboardingService(RuntimeService runtimeService, HistoryService historyService, Directory directory,
-                              DecisionRules decisionRules, LeaveDates leaveDates, java.time.Clock clock,
-                              ObjectMapper json) {
+                              DecisionRules decisionRules, LeaveDates leaveDates, OffboardingPreview preview,
+                              java.time.Clock clock, ObjectMapper json) {
+        this.preview = preview;
         this.leaveDates = leaveDates;
         this.clock = clock;
         this.runtimeService = runtimeService;
@@ -64,6 +67,49 @@ public class OffboardingService {
 
     /** Checks the request, the user and the decisions, then starts the offboarding. Returns the process instance id. */
     public String start(StartOffboardingRequest request) {
+        String upn = checked(request);
+        checkWithTenant(request, upn);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(USER_PRINCIPAL_NAME, upn);
+        variables.put(REASON, request.reason() == null ? "" : request.reason().strip());
+        variables.put(TICKET_REFERENCE, request.ticketReference() == null ? "" : request.ticketReference().strip());
+        if (request.leaveDate() != null && !request.leaveDate().isBlank()) {
+            variables.put(LEAVE_DATE, request.leaveDate().strip());
+            variables.put(TIME_ZONE, request.timeZone() == null ? "" : request.timeZone().strip());
+        }
+        if (request.decisions() != null) {
+            variables.put(DECISIONS, toJson(request.decisions()));
+        }
+        ProcessInstance instance = runtimeService.createProcessInstanceByKey(PROCESS_KEY)
+                .businessKey(upn)
+                .setVariables(variables)
+                .execute();
+        return instance.getId();
+    }
+
+    /**
+     * The dry run of a start request: the same checks as {@link #start}, then what each step would do to this user.
+     * Reads the tenant, changes nothing, starts nothing.
+     */
+    public OffboardingPreview.Preview preview(StartOffboardingRequest request) {
+        String upn = checked(request);
+        if (request.decisions() != null) {
+            List<String> problems = decisionRules.problems(request.decisions(), upn);
+            if (!problems.isEmpty()) {
+                throw new OffboardingRequestException(problems);
+            }
+        }
+        java.time.Instant leaveAt = request.leaveDate() == null || request.leaveDate().isBlank() ? null
+                : leaveDates.parse(request.leaveDate(), request.timeZone(), clock.instant()).toInstant();
+        try {
+            return preview.preview(upn, request.decisions(), leaveAt);
+        } catch (OffboardingPreview.UserNotFoundException e) {
+            throw ApiProblem.notFound(e.getMessage());
+        }
+    }
+
+    /** The request's own problems, all of them at once; the user principal name, normalised, when there are none. */
+    private String checked(StartOffboardingRequest request) {
         if (request == null) {
             throw ApiProblem.badRequest("The body must be a JSON object with at least userPrincipalName.");
         }
@@ -88,23 +134,7 @@ public class OffboardingService {
         if (!problems.isEmpty()) {
             throw new OffboardingRequestException(problems);
         }
-        checkWithTenant(request, upn);
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(USER_PRINCIPAL_NAME, upn);
-        variables.put(REASON, request.reason() == null ? "" : request.reason().strip());
-        variables.put(TICKET_REFERENCE, request.ticketReference() == null ? "" : request.ticketReference().strip());
-        if (request.leaveDate() != null && !request.leaveDate().isBlank()) {
-            variables.put(LEAVE_DATE, request.leaveDate().strip());
-            variables.put(TIME_ZONE, request.timeZone() == null ? "" : request.timeZone().strip());
-        }
-        if (request.decisions() != null) {
-            variables.put(DECISIONS, toJson(request.decisions()));
-        }
-        ProcessInstance instance = runtimeService.createProcessInstanceByKey(PROCESS_KEY)
-                .businessKey(upn)
-                .setVariables(variables)
-                .execute();
-        return instance.getId();
+        return upn;
     }
 
     /** The same reading of the leave date as the process's start listener, so that a bad one is a 400 here. */

@@ -51,7 +51,7 @@ class SecurityConfiguration {
         String[] offboarders = MAY_OFFBOARD.toArray(String[]::new);
         requests.requestMatchers(HttpMethod.GET, "/api/**").hasAnyAuthority(all)
                 .requestMatchers(HttpMethod.PUT, "/api/sandbox/faults").hasAuthority(AdminGroups.GLOBAL_ADMINS)
-                .requestMatchers(HttpMethod.POST, "/api/offboardings", "/api/offboardings/bulk",
+                .requestMatchers(HttpMethod.POST, "/api/offboardings", "/api/offboardings/bulk", "/api/offboardings/preview",
                         "/api/offboardings/*/cancel", "/api/offboardings/*/restore").hasAnyAuthority(offboarders)
                 .anyRequest().denyAll();
     }

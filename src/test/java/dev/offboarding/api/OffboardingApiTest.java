@@ -311,6 +311,60 @@ class OffboardingApiTest extends ProcessTestSupport {
     }
 
     @Test
+    void thePreviewSaysWhatEachStepWouldDoAndChangesNothing() {
+        List<Map<String, Object>> tenantBefore = sandbox.users();
+        int changesBefore = sandbox.mutations(null).size();
+
+        Http.Response preview = http.postJson(OFFBOARDINGS + "/preview", "useradmin", Map.of(
+                "userPrincipalName", "adele.vance@contoso.com",
+                "decisions", Map.of("mailboxAction", "CONVERT_TO_SHARED", "mailboxDelegate", "diego.siciliani@contoso.com",
+                        "removeFromGroups", true, "cancelMeetings", true, "removeInboxRules", true)));
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        JsonNode answer = preview.json();
+        assertThat(answer.get("route").asText()).isEqualTo("CONVERT");
+        JsonNode steps = answer.get("steps");
+        assertThat(step(steps, "backUpMailbox").get("what").asText()).startsWith("Exports 24 messages");
+        assertThat(step(steps, "removeFromGroups").get("runs").asBoolean()).isTrue();
+        assertThat(step(steps, "removeFromGroups").get("items").toString())
+                .contains("Retail team: removed", "All Contoso: stays (dynamic: its membership rule decides)");
+        assertThat(step(steps, "cancelMeetings").get("items")).hasSize(2);
+        assertThat(step(steps, "removeInboxRules").get("what").asText()).contains("2 rules");
+        assertThat(step(steps, "resetPassword").get("runs").asBoolean()).isFalse();
+        assertThat(step(steps, "deleteUser").get("runs").asBoolean()).isFalse();
+        assertThat(step(steps, "removeLicenses").get("items").toString())
+                .contains("Microsoft 365 E3: unassigned", "Group Visio users gives licenses: the user leaves it");
+
+        JsonNode withoutDecisions = http.postJson(OFFBOARDINGS + "/preview", "admin",
+                Map.of("userPrincipalName", "alex.wilber@contoso.com")).json();
+        assertThat(withoutDecisions.get("decided").asBoolean()).isFalse();
+        assertThat(withoutDecisions.get("warnings").toString()).contains("forwards mail to alex.wilber@fabrikam.com");
+        assertThat(step(withoutDecisions.get("steps"), "removeInboxRules").get("runs").isNull()).isTrue();
+        assertThat(http.postJson(OFFBOARDINGS + "/preview", "admin", Map.of("userPrincipalName",
+                "isaiah.langer@contoso.com")).json().get("warnings").toString()).contains("bought through a partner");
+        assertThat(http.postJson(OFFBOARDINGS + "/preview", "admin", Map.of("userPrincipalName",
+                "patti.fernandez@contoso.com")).json().get("route").asText()).isEqualTo("REJECT");
+
+        assertProblem(http.postJson(OFFBOARDINGS + "/preview", "useradmin", Map.of("userPrincipalName", "adele.vance@contoso.com",
+                "decisions", Map.of("mailboxAction", "DELETE", "forwardMailTo", "diego.siciliani@contoso.com"))), 400,
+                "forwardMailTo keeps the account");
+        assertProblem(http.postJson(OFFBOARDINGS + "/preview", "useradmin", Map.of("userPrincipalName", "nobody@contoso.com")),
+                404, "no active user");
+
+        assertThat(sandbox.users()).as("the tenant after the previews").isEqualTo(tenantBefore);
+        assertThat(sandbox.mutations(null)).hasSize(changesBefore);
+        assertThat(runtimeService.createProcessInstanceQuery().count()).isZero();
+    }
+
+    private static JsonNode step(JsonNode steps, String activityId) {
+        for (JsonNode step : steps) {
+            if (step.get("activityId").asText().equals(activityId)) {
+                return step;
+            }
+        }
+        throw new AssertionError("No step " + activityId + " in " + steps);
+    }
+
+    @Test
     void listIsFilteredAndPaged() {
         id(http.postJson(OFFBOARDINGS, "useradmin", Map.of("userPrincipalName", "adele.vance@contoso.com")));
         id(http.postJson(OFFBOARDINGS, "useradmin", Map.of("userPrincipalName", "diego.siciliani@contoso.com")));

@@ -151,6 +151,12 @@ class OffboardingProcessTest extends ProcessTestSupport {
                 .isEqualTo(Duration.ofDays(1));
         assertThat(Duration.between(decision.getCreateTime().toInstant(), decision.getFollowUpDate().toInstant()))
                 .isEqualTo(Duration.ofHours(12));
+        // The dry run in the form: what each step would do to Lynne, read from the tenant.
+        assertThat(runtimeVariable(instance, "previewSummary").toString())
+                .contains("**Remove the MFA methods:** Removes 1 method: security key (FIDO2)")
+                .contains("**Remove the mobile devices:** Removes 1 device: Pixel 8 (Outlook)")
+                .contains("IT office hours (series)")
+                .contains("**Back up the mailbox:** Exports 6 messages");
         assertThatThrownBy(() -> taskService.complete(decision.getId(), withVariables(
                 "mailboxAction", "CONVERT_TO_SHARED", "mailboxDelegate", "lynne.robbins@contoso.com")))
                 .hasMessageContaining("cannot get Full Access to their own mailbox");
