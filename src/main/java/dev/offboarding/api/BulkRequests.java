@@ -27,11 +27,14 @@ class BulkRequests {
     /** The columns of a CSV that hold decisions: any of them given, the row decides. */
     static final List<String> DECISION_COLUMNS = List.of("mailboxAction", "mailboxDelegate", "sharedMailboxDisplayName",
             "autoReplyInternal", "autoReplyExternal", "removeAliases", "oneDriveOwner", "removeLicenses",
-            "reduceLicenseCount");
+            "reduceLicenseCount", "resetPassword", "removeAuthenticationMethods", "hideFromAddressList",
+            "removeFromGroups", "removeInboxRules", "removeMobileDevices", "cancelMeetings", "removeMailboxPermissions",
+            "forwardMailTo", "stopForwarding");
 
     /** The columns a CSV may have; only userPrincipalName is required. */
     static final List<String> CSV_COLUMNS = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of("userPrincipalName", "reason", "ticketReference", "leaveDate", "timeZone"),
+            java.util.stream.Stream.of("userPrincipalName", "reason", "ticketReference", "leaveDate", "timeZone",
+                    "template"),
             DECISION_COLUMNS.stream()).toList();
 
     /** A row: the request, or why it could not be read. */
@@ -112,10 +115,16 @@ class BulkRequests {
                 decisions = new Decisions(values.get("mailboxAction"), values.get("mailboxDelegate"),
                         values.get("sharedMailboxDisplayName"), values.get("autoReplyInternal"),
                         values.get("autoReplyExternal"), flag(values, "removeAliases"), values.get("oneDriveOwner"),
-                        flag(values, "removeLicenses"), flag(values, "reduceLicenseCount"));
+                        flag(values, "removeLicenses"), flag(values, "reduceLicenseCount"), flag(values, "resetPassword"),
+                        flag(values, "removeAuthenticationMethods"), flag(values, "hideFromAddressList"),
+                        flag(values, "removeFromGroups"), flag(values, "removeInboxRules"),
+                        flag(values, "removeMobileDevices"), flag(values, "cancelMeetings"),
+                        flag(values, "removeMailboxPermissions"), values.get("forwardMailTo"),
+                        flag(values, "stopForwarding"));
             }
             return new Row(number, upn, new StartOffboardingRequest(upn, values.get("reason"),
-                    values.get("ticketReference"), values.get("leaveDate"), values.get("timeZone"), decisions), null);
+                    values.get("ticketReference"), values.get("leaveDate"), values.get("timeZone"), values.get("template"),
+                    decisions), null);
         } catch (ApiProblem e) {
             return new Row(number, upn, null, e);
         }

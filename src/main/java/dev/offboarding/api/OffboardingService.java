@@ -49,13 +49,15 @@ public class OffboardingService {
     private final DecisionRules decisionRules;
     private final LeaveDates leaveDates;
     private final OffboardingPreview preview;
+    private final DecisionTemplates templates;
     private final java.time.Clock clock;
     private final ObjectMapper json;
 
     public OffboardingService(RuntimeService runtimeService, HistoryService historyService, Directory directory,
                               DecisionRules decisionRules, LeaveDates leaveDates, OffboardingPreview preview,
-                              java.time.Clock clock, ObjectMapper json) {
+                              DecisionTemplates templates, java.time.Clock clock, ObjectMapper json) {
         this.preview = preview;
+        this.templates = templates;
         this.leaveDates = leaveDates;
         this.clock = clock;
         this.runtimeService = runtimeService;
@@ -66,7 +68,8 @@ public class OffboardingService {
     }
 
     /** Checks the request, the user and the decisions, then starts the offboarding. Returns the process instance id. */
-    public String start(StartOffboardingRequest request) {
+    public String start(StartOffboardingRequest given) {
+        StartOffboardingRequest request = withTemplate(given);
         String upn = checked(request);
         checkWithTenant(request, upn);
         Map<String, Object> variables = new HashMap<>();
@@ -91,7 +94,8 @@ public class OffboardingService {
      * The dry run of a start request: the same checks as {@link #start}, then what each step would do to this user.
      * Reads the tenant, changes nothing, starts nothing.
      */
-    public OffboardingPreview.Preview preview(StartOffboardingRequest request) {
+    public OffboardingPreview.Preview preview(StartOffboardingRequest given) {
+        StartOffboardingRequest request = withTemplate(given);
         String upn = checked(request);
         if (request.decisions() != null) {
             List<String> problems = decisionRules.problems(request.decisions(), upn);
@@ -106,6 +110,13 @@ public class OffboardingService {
         } catch (OffboardingPreview.UserNotFoundException e) {
             throw ApiProblem.notFound(e.getMessage());
         }
+    }
+
+    private StartOffboardingRequest withTemplate(StartOffboardingRequest request) {
+        if (request == null || request.template() == null) {
+            return request;
+        }
+        return request.withDecisions(templates.apply(request.template(), request.decisions()));
     }
 
     /** The request's own problems, all of them at once; the user principal name, normalised, when there are none. */

@@ -298,6 +298,49 @@ class OffboardingApiTest extends ProcessTestSupport {
     }
 
     @Test
+    void anHrSystemSendsLeaveDatesWithADecisionTemplate() {
+        String lastWorkingDay = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(21).toString();
+        Http.Response response = http.postJson(OFFBOARDINGS + "/bulk", "useradmin", """
+                [
+                  {"userPrincipalName": "johanna.lorenz@contoso.com", "leaveDate": "%s", "template": "standard-leaver",
+                   "ticketReference": "HR-101"},
+                  {"userPrincipalName": "adele.vance@contoso.com", "leaveDate": "%s", "timeZone": "Europe/Paris",
+                   "template": "keep-mail", "decisions": {"mailboxDelegate": "diego.siciliani@contoso.com",
+                   "oneDriveOwner": "diego.siciliani@contoso.com", "cancelMeetings": false}},
+                  {"userPrincipalName": "lynne.robbins@contoso.com", "template": "keep-mail"},
+                  {"userPrincipalName": "grady.archie@contoso.com", "template": "gold-plated"}
+                ]""".formatted(lastWorkingDay, lastWorkingDay));
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode result = response.json();
+        assertThat(statuses(result)).containsExactly(201, 201, 400, 400);
+        assertThat(result.get("results").get(2).get("problem").get("detail").asText())
+                .contains("A shared mailbox needs a delegate");
+        assertThat(result.get("results").get(3).get("problem").get("detail").asText())
+                .contains("template 'gold-plated' is not configured", "Known templates: keep-mail, standard-leaver");
+
+        String johanna = id(result, 0);
+        assertThat(runtimeService.getVariables(johanna)).containsEntry("mailboxAction", "DELETE")
+                .containsEntry("resetPassword", true).containsEntry("removeFromGroups", true)
+                .containsEntry("hideFromAddressList", false).containsEntry("decidedBy", "useradmin");
+        String adele = id(result, 1);
+        assertThat(runtimeService.getVariables(adele)).containsEntry("mailboxAction", "CONVERT_TO_SHARED")
+                .containsEntry("mailboxDelegate", "diego.siciliani@contoso.com").containsEntry("cancelMeetings", false)
+                .containsEntry("removeInboxRules", true);
+        runJobs(instance(johanna));
+        runJobs(instance(adele));
+        assertThat(http.get(OFFBOARDINGS + "/" + johanna, "useradmin").json().get("state").asText()).isEqualTo("SCHEDULED");
+        assertThat(http.get(OFFBOARDINGS + "/" + adele, "useradmin").json().get("state").asText()).isEqualTo("SCHEDULED");
+
+        Http.Response csv = http.post(OFFBOARDINGS + "/bulk", "useradmin", "text/csv", """
+                userPrincipalName,leaveDate,template,oneDriveOwner
+                miriam.graham@contoso.com,%s,standard-leaver,diego.siciliani@contoso.com
+                """.formatted(lastWorkingDay));
+        assertThat(statuses(csv.json())).containsExactly(201);
+        assertThat(runtimeService.getVariables(id(csv.json(), 0))).containsEntry("oneDriveOwner", "diego.siciliani@contoso.com")
+                .containsEntry("removeMobileDevices", true);
+    }
+
+    @Test
     void aLeaveDateMustBeADateInAKnownTimeZoneWithinAYear() {
         assertProblem(http.postJson(OFFBOARDINGS, "useradmin", Map.of("userPrincipalName", "adele.vance@contoso.com",
                 "leaveDate", "tomorrow")), 400, "leaveDate 'tomorrow' is not a date");
