@@ -40,9 +40,8 @@ public class OffboardingViews {
     /** Steps shown to people: the tasks and the outcome events, not gateways or technical starts. */
     private static final Set<String> STEP_TYPES = Set.of("serviceTask", "userTask", "businessRuleTask",
             "noneEndEvent", "errorEndEvent", "boundaryError", "boundaryMessage", "intermediateTimer");
-    private static final List<String> DECISION_VARIABLES = List.of(MAILBOX_ACTION, MAILBOX_DELEGATE,
-            SHARED_MAILBOX_DISPLAY_NAME, AUTO_REPLY_INTERNAL, AUTO_REPLY_EXTERNAL, REMOVE_ALIASES, ONE_DRIVE_OWNER,
-            REMOVE_LICENSES, REDUCE_LICENSE_COUNT, DECIDED_AT);
+    private static final List<String> DECISION_VARIABLES = java.util.stream.Stream.concat(DECISION_NAMES.stream(),
+            java.util.stream.Stream.of(DECIDED_AT)).toList();
 
     private final HistoryService historyService;
     private final RuntimeService runtimeService;

@@ -52,6 +52,13 @@ public final class OffboardingVariables {
     /** Stop the forwarding the mailbox has, so that the account may be deleted. */
     public static final String STOP_FORWARDING = "stopForwarding";
 
+    /** Every decision, in the order the decision form asks for them: what the API and the report show. */
+    public static final java.util.List<String> DECISION_NAMES = java.util.List.of(MAILBOX_ACTION, MAILBOX_DELEGATE,
+            SHARED_MAILBOX_DISPLAY_NAME, AUTO_REPLY_INTERNAL, AUTO_REPLY_EXTERNAL, REMOVE_ALIASES, ONE_DRIVE_OWNER,
+            REMOVE_LICENSES, REDUCE_LICENSE_COUNT, RESET_PASSWORD, REMOVE_AUTHENTICATION_METHODS, REMOVE_FROM_GROUPS,
+            REMOVE_INBOX_RULES, REMOVE_MOBILE_DEVICES, CANCEL_MEETINGS, REMOVE_MAILBOX_PERMISSIONS,
+            HIDE_FROM_ADDRESS_LIST, STOP_FORWARDING, FORWARD_MAIL_TO);
+
     // Set by the forms of the later tasks (reduceLicenses, removeFromOnPremisesAd)
     public static final String LICENSE_COUNT_REDUCED = "licenseCountReduced";
     public static final String LICENSE_REDUCTION_NOTE = "licenseReductionNote";

@@ -45,10 +45,9 @@ public class OffboardingReports {
     private static final Set<String> STEP_TYPES = Set.of("serviceTask", "userTask", "businessRuleTask",
             "noneEndEvent", "errorEndEvent", "boundaryError", "boundaryMessage", "intermediateTimer");
     /** Every decision an admin can make, in the order of the decision form, then the later tasks' answers. */
-    private static final List<String> DECISION_VARIABLES = List.of(MAILBOX_ACTION, MAILBOX_DELEGATE,
-            SHARED_MAILBOX_DISPLAY_NAME, AUTO_REPLY_INTERNAL, AUTO_REPLY_EXTERNAL, REMOVE_ALIASES, ONE_DRIVE_OWNER,
-            REMOVE_LICENSES, REDUCE_LICENSE_COUNT, LICENSE_COUNT_REDUCED, LICENSE_REDUCTION_NOTE,
-            REMOVED_FROM_ON_PREMISES_AD, AD_REMOVAL_NOTE);
+    private static final List<String> DECISION_VARIABLES = java.util.stream.Stream.concat(DECISION_NAMES.stream(),
+            java.util.stream.Stream.of(LICENSE_COUNT_REDUCED, LICENSE_REDUCTION_NOTE, REMOVED_FROM_ON_PREMISES_AD,
+                    AD_REMOVAL_NOTE)).toList();
 
     private final HistoryService historyService;
     private final RepositoryService repositoryService;
