@@ -65,9 +65,12 @@ public class OffboardingPreview {
     private final Licensing licensing;
     private final DecisionService decisionService;
     private final Clock clock;
+    private final Duration restoreWindow;
 
     public OffboardingPreview(UserFacts userFacts, Directory directory, Mailboxes mailboxes, Calendars calendars,
-                              Licensing licensing, DecisionService decisionService, Clock clock) {
+                              Licensing licensing, DecisionService decisionService, Clock clock,
+                              dev.offboarding.config.OffboardingProperties properties) {
+        this.restoreWindow = properties.restoreWindow();
         this.userFacts = userFacts;
         this.directory = directory;
         this.mailboxes = mailboxes;
@@ -172,7 +175,7 @@ public class OffboardingPreview {
                         ? "The account is synced: a user admin deletes it in on-premises AD before it is deleted here."
                         : "Not needed: the account lives in the cloud.", List.of()));
         steps.add(step("deleteUser", "Delete the account", decided, deletes, "Moves the account to deleted users; it "
-                + "can be restored for " + "the restore window, then it is gone for good.", List.of()));
+                + "can be restored for " + restoreWindow.toDays() + " days, then it is gone for good.", List.of()));
         return new Preview(upn, (String) facts.get(DISPLAY_NAME), decided, decided ? routeName : null,
                 decided ? (String) route.get("guidanceNote") : null, leaveAt, warnings, steps);
     }
@@ -303,8 +306,9 @@ public class OffboardingPreview {
                 + ", " + meeting.attendees() + " attendees";
     }
 
+    /** "2 rules": the items themselves are listed with the step. */
     private static String count(List<String> items, String noun) {
-        return items.size() + " " + noun + (items.size() == 1 ? "" : "s") + ": " + String.join(", ", items);
+        return items.size() + " " + noun + (items.size() == 1 ? "" : "s");
     }
 
     private static boolean flag(Map<String, Object> values, String name) {

@@ -153,8 +153,8 @@ class OffboardingProcessTest extends ProcessTestSupport {
                 .isEqualTo(Duration.ofHours(12));
         // The dry run in the form: what each step would do to Lynne, read from the tenant.
         assertThat(runtimeVariable(instance, "previewSummary").toString())
-                .contains("**Remove the MFA methods:** Removes 1 method: security key (FIDO2)")
-                .contains("**Remove the mobile devices:** Removes 1 device: Pixel 8 (Outlook)")
+                .contains("**Remove the MFA methods:** Removes 1 method.\n  - security key (FIDO2)")
+                .contains("**Remove the mobile devices:** Removes 1 device.\n  - Pixel 8 (Outlook)")
                 .contains("IT office hours (series)")
                 .contains("**Back up the mailbox:** Exports 6 messages");
         assertThatThrownBy(() -> taskService.complete(decision.getId(), withVariables(
