@@ -15,9 +15,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class DecisionRules {
 
-    /** A user principal name: {@code name@domain.tld}, as Microsoft Entra ID accepts it. */
+    /**
+     * A user principal name: {@code name@domain.tld}, with the characters Microsoft Entra ID allows before the {@code @}
+     * (letters, digits and {@code ' . - _ ! # ^ ~}).
+     */
     public static final Pattern USER_PRINCIPAL_NAME =
-            Pattern.compile("^[A-Za-z0-9._%+'!#$&*/=?^`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
+            Pattern.compile("^[A-Za-z0-9'._!#^~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
     public static final int MAX_UPN_LENGTH = 113;
     public static final int MAX_DISPLAY_NAME_LENGTH = 256;
     public static final int MAX_AUTO_REPLY_LENGTH = 4000;

@@ -48,6 +48,10 @@ public class LeaveDates {
                     + "(2026-12-18: the last working day) or a date and time (2026-12-18T17:00, or with its offset "
                     + "2026-12-18T17:00+01:00).");
         }
+        if (begins.toInstant().isBefore(now.minus(scheduling.maxAhead()))) {
+            throw new IllegalArgumentException("leaveDate " + DecisionRules.printable(text) + " is more than "
+                    + scheduling.maxAhead().toDays() + " days ago; leave it out to begin the offboarding at once.");
+        }
         if (begins.toInstant().isAfter(now.plus(scheduling.maxAhead()))) {
             throw new IllegalArgumentException("leaveDate " + text + " is more than " + scheduling.maxAhead().toDays()
                     + " days ahead; request the offboarding closer to the date.");

@@ -90,6 +90,16 @@ class BadInputTest {
                     "{\"userPrincipalName\": \"adele.vance@contoso.com\", \"ticketReference\": \"" + jsonEscape(injection) + "\"}"));
             cases.add(start("injection as action " + abbreviate(injection),
                     "{\"userPrincipalName\": \"adele.vance@contoso.com\", \"decisions\": {\"mailboxAction\": \"" + jsonEscape(injection) + "\"}}"));
+            cases.add(start("injection as leave date " + abbreviate(injection),
+                    "{\"userPrincipalName\": \"adele.vance@contoso.com\", \"leaveDate\": \"" + jsonEscape(injection) + "\"}"));
+            cases.add(start("injection as time zone " + abbreviate(injection),
+                    "{\"userPrincipalName\": \"adele.vance@contoso.com\", \"leaveDate\": \"2026-12-18\", \"timeZone\": \"" + jsonEscape(injection) + "\"}"));
+            cases.add(start("injection as template " + abbreviate(injection),
+                    "{\"userPrincipalName\": \"adele.vance@contoso.com\", \"template\": \"" + jsonEscape(injection) + "\"}"));
+            cases.add(start("injection as forwarding " + abbreviate(injection),
+                    "{\"userPrincipalName\": \"adele.vance@contoso.com\", \"decisions\": {\"mailboxAction\": \"CONVERT_TO_SHARED\", \"mailboxDelegate\": \"diego.siciliani@contoso.com\", \"forwardMailTo\": \"" + jsonEscape(injection) + "\"}}"));
+            cases.add(Arguments.of("injection in a preview " + abbreviate(injection), "POST", START + "/preview", JSON,
+                    "{\"userPrincipalName\": \"" + jsonEscape(injection) + "\"}"));
             cases.add(start("injection as delegate " + abbreviate(injection),
                     "{\"userPrincipalName\": \"adele.vance@contoso.com\", \"decisions\": {\"mailboxAction\": \"CONVERT_TO_SHARED\", \"mailboxDelegate\": \"" + jsonEscape(injection) + "\"}}"));
         }
@@ -101,6 +111,17 @@ class BadInputTest {
         cases.add(start("ticket too long", "{\"userPrincipalName\": \"adele.vance@contoso.com\", \"ticketReference\": \"" + "T".repeat(101) + "\"}"));
         cases.add(start("display name too long", "{\"userPrincipalName\": \"adele.vance@contoso.com\", \"decisions\": {\"mailboxAction\": \"CONVERT_TO_SHARED\", \"mailboxDelegate\": \"diego.siciliani@contoso.com\", \"sharedMailboxDisplayName\": \"" + "d".repeat(257) + "\"}}"));
         cases.add(start("automatic reply too long", "{\"userPrincipalName\": \"adele.vance@contoso.com\", \"decisions\": {\"mailboxAction\": \"CONVERT_TO_SHARED\", \"mailboxDelegate\": \"diego.siciliani@contoso.com\", \"autoReplyExternal\": \"" + "x".repeat(4001) + "\"}}"));
+        for (String leaveDate : List.of("9999-12-31", "0000-01-01", "2026-02-30", "2026-12-18T25:00", "-2026-12-18",
+                "2026-12-18T17:00+25:00", "1e9", "")) {
+            cases.add(start("leave date " + leaveDate, "{\"userPrincipalName\": \"adele.vance@contoso.com\", \"leaveDate\": \""
+                    + leaveDate + "\", \"timeZone\": \"Europe/Berlin\"}"));
+        }
+        cases.add(start("time zone too long", "{\"userPrincipalName\": \"adele.vance@contoso.com\", \"leaveDate\": \"2026-12-18\", \"timeZone\": \"" + "Z".repeat(65) + "\"}"));
+        cases.add(start("leave date as a number", "{\"userPrincipalName\": \"adele.vance@contoso.com\", \"leaveDate\": 20261218}"));
+        cases.add(start("checklist flag as text", "{\"userPrincipalName\": \"adele.vance@contoso.com\", \"decisions\": {\"mailboxAction\": \"DELETE\", \"cancelMeetings\": \"please\"}}"));
+        cases.add(start("forwarding to no address", "{\"userPrincipalName\": \"adele.vance@contoso.com\", \"decisions\": {\"mailboxAction\": \"CONVERT_TO_SHARED\", \"mailboxDelegate\": \"diego.siciliani@contoso.com\", \"forwardMailTo\": \"diego\"}}"));
+        cases.add(start("forwarding and deleting", "{\"userPrincipalName\": \"adele.vance@contoso.com\", \"decisions\": {\"mailboxAction\": \"DELETE\", \"forwardMailTo\": \"diego.siciliani@contoso.com\"}}"));
+        cases.add(start("unknown template", "{\"userPrincipalName\": \"adele.vance@contoso.com\", \"template\": \"everything\"}"));
         cases.add(start("action in lower case", "{\"userPrincipalName\": \"adele.vance@contoso.com\", \"decisions\": {\"mailboxAction\": \"delete\"}}"));
         cases.add(start("no action", "{\"userPrincipalName\": \"adele.vance@contoso.com\", \"decisions\": {}}"));
         cases.add(start("unknown user", "{\"userPrincipalName\": \"../../etc/passwd@contoso.com\"}"));
