@@ -11,6 +11,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.offboarding.tenant.graph.FakeMicrosoft365;
 import dev.offboarding.tenant.TenantCalls;
@@ -18,9 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -30,7 +33,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -42,8 +48,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The same process and delegates in {@code offboarding.tenant.mode=graph}, against a stand-in for Microsoft 365 that
- * answers as Microsoft documents: one offboarding to Deleted and one to ConvertedToSharedMailbox, asserting every
- * request that reached "Microsoft", in order.
+ * answers as Microsoft documents: one offboarding to Deleted, one to ConvertedToSharedMailbox and one with every step
+ * of the leaver checklist, asserting every request that reached "Microsoft", in order.
  */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:${random.uuid};DB_CLOSE_DELAY=-1",
@@ -53,6 +59,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "logging.level.org.camunda.bpm.engine.context=off",
         "logging.level.org.camunda.bpm.engine.jobexecutor=off"})
 @DirtiesContext
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GraphModeProcessTest {
 
     private static final FakeMicrosoft365 MICROSOFT = new FakeMicrosoft365();
@@ -74,9 +81,15 @@ class GraphModeProcessTest {
         }
     }
 
+    /** The optional steps of the leaver checklist, in the order of the model. */
+    private static final List<String> CHECKLIST = List.of("resetPassword", "removeAuthenticationMethods",
+            "removeFromGroups", "hideFromAddressList", "setMailForwarding", "removeInboxRules", "removeMobileDevices",
+            "cancelMeetings", "removeMailboxPermissions");
+
     @Autowired ProcessEngine processEngine;
     @Autowired RuntimeService runtimeService;
     @Autowired ManagementService managementService;
+    @Autowired HistoryService historyService;
     @Autowired TenantChanges changes;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -98,6 +111,7 @@ class GraphModeProcessTest {
     }
 
     @Test
+    @Order(1) // first, so that it sees the only token requests of the whole class
     void deletesTheAccountAfterTheBackupAndConfirmsItAfterTheRestoreWindow() throws Exception {
         ProcessInstance instance = start(new Decisions("DELETE", null, null, null, null, null, DIEGO, true, false));
         runJobs(instance);
@@ -129,6 +143,7 @@ class GraphModeProcessTest {
     }
 
     @Test
+    @Order(2)
     void convertsToASharedMailboxAndRemovesTheLicenseOnlyOnceExchangeReportsIt() throws Exception {
         ProcessInstance instance = start(new Decisions("CONVERT_TO_SHARED", DIEGO, "Adele Vance (former employee)",
                 "Adele has left.", "Adele no longer works here.", true, null, true, false));
@@ -155,6 +170,47 @@ class GraphModeProcessTest {
         assertThat(MICROSOFT.requests()).doesNotContain("GET /users/" + DIEGO_ID);
     }
 
+    @Test
+    @Order(3)
+    void theLeaverChecklistCleansUpThroughGraphAndExchangeAfterTheBackupAndBeforeTheConversion() throws Exception {
+        MICROSOFT.leaverChecklist();
+        ProcessInstance instance = start(new Decisions("CONVERT_TO_SHARED", DIEGO, null, null, null, true, null, true,
+                false, true, true, true, true, true, true, true, true, DIEGO, false));
+        runJobsInModelOrder(instance);
+
+        assertThat(instance).isEnded().hasPassed(CHECKLIST.toArray(String[]::new)).hasPassed("ConvertedToSharedMailbox")
+                .hasNotPassed("noCleanUp", "deleteUser");
+        assertThat(instance).hasPassedInOrder("backUpMailbox", "cleanUpAccount", "convertToSharedMailbox",
+                "removeLicenses");
+        // Every request in order; the steps of the checklist run one after the other in the order of the model.
+        assertThat(MICROSOFT.requests()).containsExactlyElementsOf(GraphModeRequests.checklistConvertPath());
+
+        assertThat(instance).variables()
+                .containsEntry("removedAuthenticationMethods", "Microsoft Authenticator, phone")
+                .containsEntry("removedGroups", "Retail managers, Retail newsletter")
+                .containsEntry("keptGroups", "Visio users (gives licenses: handled with the licenses); "
+                        + "All Contoso (dynamic: its membership rule decides)")
+                .containsEntry("licensesKeptByGroups", "")
+                .containsEntry("removedInboxRules", "Forward invoices to Diego")
+                .containsEntry("removedMobileDevices", "Adele's iPhone 15")
+                .containsEntry("cancelledMeetings", "Store opening in Lyon: final check, Weekly retail sync (series)")
+                .containsEntry("removedMailboxPermissions", "FullAccess on megan.bowen@contoso.com, "
+                        + "SendAs on megan.bowen@contoso.com")
+                .containsEntry("removedSkuIds", E3);
+
+        // The new password went to Microsoft and nowhere else: not into a variable, the history or the audit trail.
+        JsonNode profile = json.readTree(body("PATCH", "/v1.0/users/" + ADELE_ID)).path("passwordProfile");
+        assertThat(profile.path("forceChangePasswordNextSignIn").asBoolean()).isTrue();
+        String password = profile.path("password").asText();
+        assertThat(password).hasSize(24);
+        historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list()
+                .forEach(variable -> assertThat(String.valueOf(variable.getValue())).doesNotContain(password));
+        assertThat(changes.of(instance.getId())).allSatisfy(change ->
+                assertThat(change.change() + change.detail()).doesNotContain(password));
+        assertThat(json.readTree(body("POST", "/v1.0/users/" + ADELE + "/events/" + FakeMicrosoft365.MEETING + "/cancel"))
+                .path("Comment").asText()).startsWith("Adele Vance has left Contoso");
+    }
+
     private ProcessInstance start(Decisions decisions) throws JsonProcessingException {
         return runtimeService.startProcessInstanceByKey("offboarding", Map.of("userPrincipalName", ADELE,
                 "decisions", json.writeValueAsString(decisions)));
@@ -172,6 +228,23 @@ class GraphModeProcessTest {
             if (due.isEmpty()) {
                 return;
             }
+            due.forEach(job -> managementService.executeJob(job.getId()));
+        }
+    }
+
+    /**
+     * Like {@link #runJobs}, but jobs that are due together (the steps of the checklist after its inclusive gateway)
+     * run in the order of the model, so that the requests come in an order the test can name.
+     */
+    private void runJobsInModelOrder(ProcessInstance instance) {
+        for (int round = 0; round < 100; round++) {
+            List<Job> due = new ArrayList<>(managementService.createJobQuery().processInstanceId(instance.getId())
+                    .executable().list());
+            if (due.isEmpty()) {
+                return;
+            }
+            due.sort(Comparator.comparingInt(job -> CHECKLIST.indexOf(managementService.createJobDefinitionQuery()
+                    .jobDefinitionId(job.getJobDefinitionId()).singleResult().getActivityId())));
             due.forEach(job -> managementService.executeJob(job.getId()));
         }
     }

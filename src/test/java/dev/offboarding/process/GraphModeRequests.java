@@ -2,7 +2,16 @@ package dev.offboarding.process;
 
 import static dev.offboarding.tenant.graph.FakeMicrosoft365.ADELE;
 import static dev.offboarding.tenant.graph.FakeMicrosoft365.ADELE_ID;
+import static dev.offboarding.tenant.graph.FakeMicrosoft365.AUTHENTICATOR;
 import static dev.offboarding.tenant.graph.FakeMicrosoft365.DIEGO;
+import static dev.offboarding.tenant.graph.FakeMicrosoft365.EVENTS;
+import static dev.offboarding.tenant.graph.FakeMicrosoft365.INBOX_RULE;
+import static dev.offboarding.tenant.graph.FakeMicrosoft365.MEETING;
+import static dev.offboarding.tenant.graph.FakeMicrosoft365.MEMBER_OF;
+import static dev.offboarding.tenant.graph.FakeMicrosoft365.MOBILE_PHONE;
+import static dev.offboarding.tenant.graph.FakeMicrosoft365.RETAIL_MANAGERS;
+import static dev.offboarding.tenant.graph.FakeMicrosoft365.SERIES;
+import static dev.offboarding.tenant.graph.FakeMicrosoft365.VISIO_USERS;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -102,8 +111,82 @@ final class GraphModeRequests {
         return List.of("POST InvokeCommand Get-Mailbox", "POST InvokeCommand Set-Mailbox");
     }
 
+    /** The groups first: the user leaves the groups that give licenses, then the licenses assigned directly go. */
     static List<String> removeLicenses() {
         return List.of(
+                "GET /users/" + ADELE_ID + MEMBER_OF,
+                "GET /users/" + ADELE_ID + "?$select=id,userPrincipalName,licenseAssignmentStates",
+                "POST /users/" + ADELE_ID + "/assignLicense");
+    }
+
+    // The optional steps of the leaver checklist, against FakeMicrosoft365.leaverChecklist().
+
+    static List<String> resetPassword() {
+        return List.of("PATCH /users/" + ADELE_ID);
+    }
+
+    /** The password is left; the phone goes last. */
+    static List<String> removeAuthenticationMethods() {
+        return List.of(
+                "GET /users/" + ADELE_ID + "/authentication/methods",
+                "DELETE /users/" + ADELE_ID + "/authentication/microsoftAuthenticatorMethods/" + AUTHENTICATOR,
+                "DELETE /users/" + ADELE_ID + "/authentication/phoneMethods/" + MOBILE_PHONE);
+    }
+
+    /** Out of the security group through Graph and the distribution list through Exchange; the others stay. */
+    static List<String> removeFromGroups() {
+        return List.of(
+                "GET /users/" + ADELE_ID + MEMBER_OF,
+                "DELETE /groups/" + RETAIL_MANAGERS + "/members/" + ADELE_ID + "/$ref",
+                "POST InvokeCommand Remove-DistributionGroupMember");
+    }
+
+    static List<String> hideFromAddressList() {
+        return List.of("POST InvokeCommand Get-Mailbox", "POST InvokeCommand Set-Mailbox");
+    }
+
+    static List<String> setMailForwarding() {
+        return List.of("POST InvokeCommand Get-Mailbox", "POST InvokeCommand Set-Mailbox");
+    }
+
+    static List<String> removeInboxRules() {
+        return List.of(
+                "GET /users/" + ADELE + "/mailFolders/inbox/messageRules",
+                "DELETE /users/" + ADELE + "/mailFolders/inbox/messageRules/" + INBOX_RULE);
+    }
+
+    static List<String> removeMobileDevices() {
+        return List.of("POST InvokeCommand Get-MobileDevice", "POST InvokeCommand Remove-MobileDevice");
+    }
+
+    static List<String> cancelMeetings() {
+        return List.of(
+                "GET /users/" + ADELE + EVENTS,
+                "POST /users/" + ADELE + "/events/" + MEETING + "/cancel",
+                "POST /users/" + ADELE + "/events/" + SERIES + "/cancel");
+    }
+
+    /**
+     * Every mailbox, then each one's permissions for the leaver, then Send As by trustee; each right is read again
+     * right before it is removed.
+     */
+    static List<String> removeMailboxPermissions() {
+        return List.of(
+                "POST InvokeCommand Get-Mailbox",
+                "POST InvokeCommand Get-MailboxPermission",
+                "POST InvokeCommand Get-MailboxPermission",
+                "POST InvokeCommand Get-RecipientPermission",
+                "POST InvokeCommand Get-MailboxPermission",
+                "POST InvokeCommand Remove-MailboxPermission",
+                "POST InvokeCommand Get-RecipientPermission",
+                "POST InvokeCommand Remove-RecipientPermission");
+    }
+
+    /** With the checklist's groups: out of the group that gives Visio; the dynamic group gives none. */
+    static List<String> removeLicensesAndTheGroupsThatGiveThem() {
+        return List.of(
+                "GET /users/" + ADELE_ID + MEMBER_OF,
+                "DELETE /groups/" + VISIO_USERS + "/members/" + ADELE_ID + "/$ref",
                 "GET /users/" + ADELE_ID + "?$select=id,userPrincipalName,licenseAssignmentStates",
                 "POST /users/" + ADELE_ID + "/assignLicense");
     }
@@ -140,6 +223,17 @@ final class GraphModeRequests {
     static List<String> convertPath() {
         return concat(lookUpUser(), blockSignIn(), backUpMailbox(), convertToSharedMailbox(), grantMailboxAccess(),
                 renameMailbox(), setAutoReplies(), removeAliases(), removeLicenses());
+    }
+
+    /**
+     * Decisions CONVERT_TO_SHARED for Diego Siciliani with every step of the leaver checklist, forwarding to Diego: the
+     * checklist after the backup, in the order of the model, and before the conversion.
+     */
+    static List<String> checklistConvertPath() {
+        return concat(lookUpUser(), blockSignIn(), backUpMailbox(), resetPassword(), removeAuthenticationMethods(),
+                removeFromGroups(), hideFromAddressList(), setMailForwarding(), removeInboxRules(), removeMobileDevices(),
+                cancelMeetings(), removeMailboxPermissions(), convertToSharedMailbox(), grantMailboxAccess(),
+                removeAliases(), removeLicensesAndTheGroupsThatGiveThem());
     }
 
     @SafeVarargs

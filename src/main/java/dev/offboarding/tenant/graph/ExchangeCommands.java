@@ -56,16 +56,26 @@ public class ExchangeCommands {
 
     /** Runs the cmdlet and returns the objects it output (every page). */
     public List<JsonNode> invoke(String cmdlet, Map<String, Object> parameters, String operation) {
-        return run(cmdlet, parameters, operation, false).orElseThrow();
+        return invoke(cmdlet, parameters, operation, GraphPermissions.EXCHANGE);
+    }
+
+    /** Like {@link #invoke(String, Map, String)}, naming {@code permission} (permission and role) in a 403. */
+    public List<JsonNode> invoke(String cmdlet, Map<String, Object> parameters, String operation, String permission) {
+        return run(cmdlet, parameters, operation, permission, false).orElseThrow();
     }
 
     /** Like {@link #invoke}, but an object that does not exist (404) gives empty. */
     public Optional<List<JsonNode>> invokeUnlessNotFound(String cmdlet, Map<String, Object> parameters, String operation) {
-        return run(cmdlet, parameters, operation, true);
+        return invokeUnlessNotFound(cmdlet, parameters, operation, GraphPermissions.EXCHANGE);
+    }
+
+    public Optional<List<JsonNode>> invokeUnlessNotFound(String cmdlet, Map<String, Object> parameters, String operation,
+                                                         String permission) {
+        return run(cmdlet, parameters, operation, permission, true);
     }
 
     private Optional<List<JsonNode>> run(String cmdlet, Map<String, Object> parameters, String operation,
-                                         boolean notFoundIsEmpty) {
+                                         String permission, boolean notFoundIsEmpty) {
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("CmdletName", cmdlet);
         input.put("Parameters", parameters);
@@ -73,7 +83,7 @@ public class ExchangeCommands {
         List<JsonNode> output = new ArrayList<>();
         URI next = endpoint;
         while (next != null) {
-            TenantHttp.Call call = TenantHttp.Call.send("POST", next, body, operation, GraphPermissions.EXCHANGE)
+            TenantHttp.Call call = TenantHttp.Call.send("POST", next, body, operation, permission)
                     .withHeaders(Map.of(
                             "X-ResponseFormat", "json",
                             "X-AnchorMailbox", anchor,

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.offboarding.tenant.Licensing;
 import dev.offboarding.tenant.PurchaseChannel;
 import dev.offboarding.tenant.Subscription;
-import dev.offboarding.tenant.TenantException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -57,35 +56,30 @@ public class GraphLicensing implements Licensing {
         return subscriptions;
     }
 
+    /**
+     * Unassigns the licenses assigned to the user directly. {@code licenseAssignmentStates} tells them apart: its
+     * {@code assignedByGroup} is null for a direct assignment and the group's id for an inherited one. An inherited
+     * license cannot be unassigned with assignLicense; it goes with the membership (the step removes the user from
+     * such groups first, and Microsoft Entra ID takes the license away once it has processed that) or stays with a
+     * dynamic or synced group, which the step reports.
+     */
     @Override
     public void removeLicenses(String userId, Collection<String> skuIds) {
         JsonNode user = graph.get(graph.url("/users/{}?$select=id,userPrincipalName,licenseAssignmentStates", userId),
                 "read the user's licenses", READ_USERS);
         List<String> direct = new ArrayList<>();
-        List<String> throughGroups = new ArrayList<>();
         for (JsonNode state : user.path("licenseAssignmentStates")) {
             String sku = state.path("skuId").asText();
-            if (!skuIds.contains(sku)) {
-                continue;
-            }
-            // The same SKU can be assigned directly and through a group: both entries count.
-            if (state.path("assignedByGroup").isNull() || state.path("assignedByGroup").isMissingNode()) {
-                if (!direct.contains(sku)) {
-                    direct.add(sku);
-                }
-            } else {
-                throughGroups.add(sku + " (group " + state.path("assignedByGroup").asText() + ")");
+            // The same SKU can be assigned directly and through a group: the direct assignment goes all the same.
+            boolean assignedDirectly = state.path("assignedByGroup").isNull() || state.path("assignedByGroup").isMissingNode();
+            if (skuIds.contains(sku) && assignedDirectly && !direct.contains(sku)) {
+                direct.add(sku);
             }
         }
         if (!direct.isEmpty()) {
             graph.send("POST", graph.url("/users/{}/assignLicense", userId),
                     Map.of("addLicenses", List.of(), "removeLicenses", direct), "remove the user's licenses",
                     ASSIGN_LICENSES);
-        }
-        if (!throughGroups.isEmpty()) {
-            throw new TenantException(user.path("userPrincipalName").asText() + " still gets licenses through groups: "
-                    + String.join(", ", throughGroups) + ". Remove the user from those groups (or the license from "
-                    + "the group), then retry the step.");
         }
     }
 }

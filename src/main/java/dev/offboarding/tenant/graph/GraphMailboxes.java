@@ -1,28 +1,32 @@
 package dev.offboarding.tenant.graph;
 
 import static dev.offboarding.tenant.graph.GraphPermissions.READ_MAIL;
+import static dev.offboarding.tenant.graph.GraphPermissions.READ_MAILBOX_SETTINGS;
 import static dev.offboarding.tenant.graph.GraphPermissions.READ_USERS;
+import static dev.offboarding.tenant.graph.GraphPermissions.WRITE_MAILBOX_SETTINGS;
 import static dev.offboarding.tenant.graph.GraphPermissions.WRITE_USERS;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.offboarding.tenant.InboxRule;
 import dev.offboarding.tenant.MailFolder;
 import dev.offboarding.tenant.MailboxInfo;
+import dev.offboarding.tenant.MailboxRight;
 import dev.offboarding.tenant.MailboxType;
 import dev.offboarding.tenant.Mailboxes;
 import dev.offboarding.tenant.MessageRef;
+import dev.offboarding.tenant.MobileDevice;
 import dev.offboarding.tenant.TenantCalls;
 import dev.offboarding.tenant.TenantException;
-import dev.offboarding.tenant.MobileDevice;
-import dev.offboarding.tenant.MailboxRight;
-import dev.offboarding.tenant.InboxRule;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -30,7 +34,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Mailboxes: their settings through Exchange Online cmdlets, their folders and messages through Microsoft Graph.
+ * Mailboxes: their settings, devices and permissions through Exchange Online cmdlets, their folders, messages and Inbox
+ * rules through Microsoft Graph.
  */
 public class GraphMailboxes implements Mailboxes {
 
@@ -239,44 +244,189 @@ public class GraphMailboxes implements Mailboxes {
         return a != null && !a.isBlank() ? a : (b != null && !b.isBlank() ? b : null);
     }
 
-    // PLACEHOLDER: replaced by the Graph and Exchange mapping of the leaver checklist.
     @Override
     public void hideFromAddressLists(String userPrincipalName) {
-        throw new TenantException("PLACEHOLDER: not yet mapped to Microsoft Graph");
+        JsonNode mailbox = getMailbox(userPrincipalName).orElseThrow(() -> new TenantException(userPrincipalName
+                + " has no mailbox in Exchange Online."));
+        if (mailbox.path("HiddenFromAddressListsEnabled").asBoolean(false)) {
+            return;
+        }
+        if (mailbox.path("IsDirSynced").asBoolean(false)) {
+            // Exchange Online refuses to change what on-premises AD masters.
+            throw new TenantException("The mailbox of " + userPrincipalName + " belongs to a user synced from "
+                    + "on-premises Active Directory: hide it there (msExchHideFromAddressLists) and let Microsoft Entra "
+                    + "Connect sync it.");
+        }
+        exchange.invoke("Set-Mailbox", Map.of("Identity", userPrincipalName, "HiddenFromAddressListsEnabled", true),
+                "hide the mailbox from the address lists");
     }
 
     @Override
     public List<InboxRule> inboxRules(String userPrincipalName) {
-        throw new TenantException("PLACEHOLDER: not yet mapped to Microsoft Graph");
+        List<InboxRule> rules = new ArrayList<>();
+        graph.forEach(graph.url("/users/{}/mailFolders/inbox/messageRules", userPrincipalName),
+                "read the rules of the Inbox", READ_MAILBOX_SETTINGS,
+                rule -> rules.add(new InboxRule(rule.path("id").asText(), rule.path("displayName").asText())));
+        return rules;
     }
 
     @Override
     public void removeInboxRule(String userPrincipalName, InboxRule rule) {
-        throw new TenantException("PLACEHOLDER: not yet mapped to Microsoft Graph");
+        graph.sendUnlessAbsent("DELETE", graph.url("/users/{}/mailFolders/inbox/messageRules/{}", userPrincipalName,
+                rule.id()), null, "delete the Inbox rule " + rule.displayName(), WRITE_MAILBOX_SETTINGS); // 404: gone
     }
 
     @Override
     public List<MobileDevice> mobileDevices(String userPrincipalName) {
-        throw new TenantException("PLACEHOLDER: not yet mapped to Microsoft Graph");
+        List<JsonNode> devices = exchange.invokeUnlessNotFound("Get-MobileDevice",
+                Map.of("Mailbox", userPrincipalName), "read the mailbox's mobile devices").orElse(List.of());
+        return devices.stream().map(device -> {
+            String identity = device.path("Identity").asText();
+            String name = firstNonBlank(device.path("FriendlyName").asText(null),
+                    firstNonBlank(device.path("DeviceModel").asText(null), device.path("DeviceType").asText(null)));
+            return new MobileDevice(identity, name == null ? identity : name);
+        }).toList();
     }
 
     @Override
     public void removeMobileDevice(String userPrincipalName, MobileDevice device) {
-        throw new TenantException("PLACEHOLDER: not yet mapped to Microsoft Graph");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("Identity", device.identity());
+        parameters.put("Confirm", false);
+        // 404: the partnership is gone already.
+        exchange.invokeUnlessNotFound("Remove-MobileDevice", parameters, "remove a mobile device from the mailbox");
     }
 
+    /**
+     * Full Access can only be read mailbox by mailbox: one Get-Mailbox for the whole organization (paged), then one
+     * Get-MailboxPermission per mailbox. Send As is one Get-RecipientPermission by trustee. See docs/microsoft-365.md
+     * for what that costs.
+     */
     @Override
     public List<MailboxRight> rightsOnOtherMailboxes(String userPrincipalName) {
-        throw new TenantException("PLACEHOLDER: not yet mapped to Microsoft Graph");
+        List<JsonNode> all = exchange.invoke("Get-Mailbox", Map.of("ResultSize", "Unlimited"),
+                "list the organization's mailboxes");
+        Map<String, String> upnByIdentity = new HashMap<>();
+        List<MailboxRight> rights = new ArrayList<>();
+        for (JsonNode mailbox : all) {
+            String other = mailboxName(mailbox);
+            if (other == null) {
+                continue;
+            }
+            // Get-RecipientPermission names a mailbox by its Identity (its name): the report names it by its UPN.
+            for (String field : List.of("Identity", "Name", "Alias", "PrimarySmtpAddress", "UserPrincipalName")) {
+                if (mailbox.hasNonNull(field)) {
+                    upnByIdentity.put(mailbox.path(field).asText().toLowerCase(Locale.ROOT), other);
+                }
+            }
+            if (other.equalsIgnoreCase(userPrincipalName)) {
+                continue;
+            }
+            if (hasFullAccess(other, userPrincipalName)) {
+                rights.add(new MailboxRight(other, MailboxRight.Right.FullAccess));
+            }
+        }
+        for (JsonNode entry : exchange.invoke("Get-RecipientPermission", Map.of("Trustee", userPrincipalName),
+                "read the Send As rights the user holds")) {
+            String identity = entry.path("Identity").asText();
+            String other = upnByIdentity.getOrDefault(identity.toLowerCase(Locale.ROOT), identity);
+            if (grants(entry, "SendAs") && !other.equalsIgnoreCase(userPrincipalName)) {
+                rights.add(new MailboxRight(other, MailboxRight.Right.SendAs));
+            }
+        }
+        return rights;
     }
 
     @Override
     public void removeRightOnOtherMailbox(String userPrincipalName, MailboxRight right) {
-        throw new TenantException("PLACEHOLDER: not yet mapped to Microsoft Graph");
+        switch (right.right()) {
+            case FullAccess -> {
+                if (hasFullAccess(right.mailbox(), userPrincipalName)) {
+                    Map<String, Object> parameters = new LinkedHashMap<>();
+                    parameters.put("Identity", right.mailbox());
+                    parameters.put("User", userPrincipalName);
+                    parameters.put("AccessRights", List.of("FullAccess"));
+                    parameters.put("InheritanceType", "All");
+                    parameters.put("Confirm", false);
+                    exchange.invokeUnlessNotFound("Remove-MailboxPermission", parameters,
+                            "take the user's Full Access to " + right.mailbox() + " away");
+                }
+            }
+            case SendAs -> {
+                boolean held = exchange.invokeUnlessNotFound("Get-RecipientPermission",
+                                Map.of("Identity", right.mailbox(), "Trustee", userPrincipalName),
+                                "read the Send As rights on " + right.mailbox()).orElse(List.of())
+                        .stream().anyMatch(entry -> grants(entry, "SendAs"));
+                if (held) {
+                    Map<String, Object> parameters = new LinkedHashMap<>();
+                    parameters.put("Identity", right.mailbox());
+                    parameters.put("Trustee", userPrincipalName);
+                    parameters.put("AccessRights", List.of("SendAs"));
+                    parameters.put("Confirm", false);
+                    exchange.invokeUnlessNotFound("Remove-RecipientPermission", parameters,
+                            "take the user's Send As on " + right.mailbox() + " away");
+                }
+            }
+        }
+    }
+
+    /** A Full Access the user was given on that mailbox itself (not inherited, not a deny); a mailbox gone has none. */
+    private boolean hasFullAccess(String mailbox, String userPrincipalName) {
+        return exchange.invokeUnlessNotFound("Get-MailboxPermission",
+                        Map.of("Identity", mailbox, "User", userPrincipalName),
+                        "read the permissions on " + mailbox).orElse(List.of())
+                .stream().anyMatch(entry -> !entry.path("Deny").asBoolean(false) && grants(entry, "FullAccess"));
+    }
+
+    /** An explicit Allow of the right: inherited rights are changed where they come from. */
+    private static boolean grants(JsonNode entry, String right) {
+        if (entry.path("IsInherited").asBoolean(false) || "Deny".equalsIgnoreCase(entry.path("AccessControlType").asText(""))) {
+            return false;
+        }
+        JsonNode rights = entry.path("AccessRights");
+        if (rights.isArray()) {
+            for (JsonNode value : rights) {
+                if (value.asText().contains(right)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return rights.asText("").contains(right);
+    }
+
+    private static String mailboxName(JsonNode mailbox) {
+        return firstNonBlank(mailbox.path("UserPrincipalName").asText(null), mailbox.path("PrimarySmtpAddress").asText(null));
     }
 
     @Override
     public void setForwarding(String userPrincipalName, String forwardTo) {
-        throw new TenantException("PLACEHOLDER: not yet mapped to Microsoft Graph");
+        JsonNode mailbox = getMailbox(userPrincipalName).orElseThrow(() -> new TenantException(userPrincipalName
+                + " has no mailbox in Exchange Online."));
+        String smtp = stripPrefix(mailbox.path("ForwardingSmtpAddress").asText(null));
+        String recipient = firstNonBlank(mailbox.path("ForwardingAddress").asText(null), null);
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("Identity", userPrincipalName);
+        if (forwardTo == null || forwardTo.isBlank()) {
+            if (smtp == null && recipient == null) {
+                return;
+            }
+            parameters.put("ForwardingSmtpAddress", null);
+            parameters.put("ForwardingAddress", null);
+            exchange.invoke("Set-Mailbox", parameters, "stop forwarding the mailbox's mail");
+            return;
+        }
+        String address = forwardTo.strip();
+        if (address.equalsIgnoreCase(smtp) && recipient == null
+                && mailbox.path("DeliverToMailboxAndForward").asBoolean(false)) {
+            return;
+        }
+        parameters.put("ForwardingSmtpAddress", "smtp:" + address);
+        parameters.put("DeliverToMailboxAndForward", true);
+        if (recipient != null) {
+            // Exchange ignores ForwardingSmtpAddress while ForwardingAddress is set.
+            parameters.put("ForwardingAddress", null);
+        }
+        exchange.invoke("Set-Mailbox", parameters, "forward the mailbox's mail");
     }
 }

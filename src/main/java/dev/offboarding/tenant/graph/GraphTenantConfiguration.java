@@ -50,8 +50,8 @@ class GraphTenantConfiguration {
     }
 
     @Bean
-    Directory graphDirectory(GraphApi graph) {
-        return new GraphDirectory(graph);
+    Directory graphDirectory(GraphApi graph, ExchangeCommands exchange) {
+        return new GraphDirectory(graph, exchange);
     }
 
     @Bean

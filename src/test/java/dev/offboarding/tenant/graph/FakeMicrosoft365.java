@@ -37,6 +37,23 @@ public final class FakeMicrosoft365 implements AutoCloseable {
     public static final String DIEGO = "diego.siciliani@contoso.com";
     public static final String DIEGO_ID = "48d31887-5fad-4d73-a9f5-3c356e68a038";
     public static final String E3 = "05e9a617-0261-4cee-bb44-138d3ef5d965";
+    public static final String MEGAN = "megan.bowen@contoso.com";
+    /** Groups of the leaver checklist: a security group, a distribution list, one that gives Visio, a dynamic one. */
+    public static final String RETAIL_MANAGERS = "02bd9fd6-8f93-4758-87c3-1fb73740a315";
+    public static final String RETAIL_NEWSLETTER = "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d";
+    public static final String VISIO_USERS = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
+    public static final String ALL_CONTOSO = "c11b732b-0e16-46c1-b0fa-bd32c8a42455";
+    public static final String VISIO = "c5928f49-12ba-48f7-ada3-0d743a3601d5";
+    public static final String AUTHENTICATOR = "_jpuR-TGZtk6aQCLF3BQjA2";
+    public static final String MOBILE_PHONE = "3179e48a-750b-4051-897c-87b9720928f7";
+    public static final String INBOX_RULE = "AQAAAJ5dZqA=";
+    public static final String DEVICE = "Adele Vance\\ExchangeActiveSyncDevices\\iPhone§F1A2B3C4D5E6";
+    public static final String MEETING = "AAMkAGIAAAoZDOFAAA=";
+    public static final String SERIES = "AAMkAGIAAAoZDOFEEE=";
+    /** The query of the memberOf request of the groups, as the adapter sends it. */
+    public static final String MEMBER_OF = "/memberOf/microsoft.graph.group?$select=" + GraphDirectory.GROUP_SELECT;
+    /** The query of the events request of the meetings, as the adapter sends it. */
+    public static final String EVENTS = "/events?$filter=isOrganizer%20eq%20true&$select=" + GraphCalendars.EVENT_SELECT;
     static final String DRIVE = "b!t18F8ybsHUq1z3LTz8xvZqP8zaSWjkFNhsME-Fepo75dTf9vQKfeRblBZjoSQrd7";
     static final String EXCHANGE = "/adminapi/beta/" + TENANT + "/InvokeCommand";
     /** A token request to Entra ID, as {@link #requestsWithTokens()} lists it. */
@@ -83,6 +100,136 @@ public final class FakeMicrosoft365 implements AutoCloseable {
         stubLicenses();
         server.stubFor(post(urlEqualTo("/v1.0/users/offboarding@contoso.com/sendMail"))
                 .willReturn(aResponse().withStatus(202)));
+    }
+
+    /**
+     * Gives Adele what the optional steps of the leaver checklist clean up, as Microsoft answers for it: a password and
+     * two more authentication methods, four groups (a security group, a distribution list, a group that gives Visio, a
+     * dynamic Microsoft 365 group), an Inbox rule that forwards, an iPhone, two meetings she organises, Full Access and
+     * Send As on Megan Bowen's mailbox; and it accepts the changes the steps send. Call it after {@link #reset()}.
+     */
+    public void leaverChecklist() {
+        String user = "/v1.0/users/" + ADELE_ID;
+        String mailbox = "/v1.0/users/" + ADELE;
+        server.stubFor(patch(urlEqualTo(user)).withRequestBody(matchingJsonPath("$.passwordProfile.password"))
+                .withRequestBody(matchingJsonPath("$.passwordProfile.forceChangePasswordNextSignIn",
+                        com.github.tomakehurst.wiremock.client.WireMock.equalTo("true")))
+                .willReturn(aResponse().withStatus(204)));
+        server.stubFor(get(urlEqualTo(user + "/authentication/methods")).willReturn(okJson("""
+                {"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#users('%s')/authentication/methods",
+                 "value":[
+                   {"@odata.type":"#microsoft.graph.passwordAuthenticationMethod","id":"28c10230-6103-485e-b985-444c60001490",
+                    "password":null,"createdDateTime":"2025-03-01T08:00:00Z"},
+                   {"@odata.type":"#microsoft.graph.phoneAuthenticationMethod","id":"%s","phoneNumber":"+1 2065555555",
+                    "phoneType":"mobile","smsSignInState":"notAllowedByPolicy"},
+                   {"@odata.type":"#microsoft.graph.microsoftAuthenticatorAuthenticationMethod","id":"%s",
+                    "displayName":"iPhone 15","deviceTag":"SoftwareTokenActivated","phoneAppVersion":"6.2401.0119"}]}"""
+                .formatted(ADELE_ID, MOBILE_PHONE, AUTHENTICATOR))));
+        server.stubFor(delete(urlEqualTo(user + "/authentication/microsoftAuthenticatorMethods/" + AUTHENTICATOR))
+                .willReturn(aResponse().withStatus(204)));
+        server.stubFor(delete(urlEqualTo(user + "/authentication/phoneMethods/" + MOBILE_PHONE))
+                .willReturn(aResponse().withStatus(204)));
+
+        server.stubFor(get(urlEqualTo(user + MEMBER_OF)).willReturn(okJson("""
+                {"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#groups(%s)",
+                 "value":[
+                   {"@odata.type":"#microsoft.graph.group","id":"%s","displayName":"Retail managers","groupTypes":[],
+                    "mailEnabled":false,"securityEnabled":true,"onPremisesSyncEnabled":null,"assignedLicenses":[]},
+                   {"@odata.type":"#microsoft.graph.group","id":"%s","displayName":"Retail newsletter","groupTypes":[],
+                    "mailEnabled":true,"securityEnabled":false,"onPremisesSyncEnabled":null,"assignedLicenses":[]},
+                   {"@odata.type":"#microsoft.graph.group","id":"%s","displayName":"Visio users","groupTypes":[],
+                    "mailEnabled":false,"securityEnabled":true,"onPremisesSyncEnabled":null,
+                    "assignedLicenses":[{"disabledPlans":[],"skuId":"%s"}]},
+                   {"@odata.type":"#microsoft.graph.group","id":"%s","displayName":"All Contoso",
+                    "groupTypes":["Unified","DynamicMembership"],"mailEnabled":true,"securityEnabled":false,
+                    "onPremisesSyncEnabled":null,"assignedLicenses":[]}]}"""
+                .formatted(GraphDirectory.GROUP_SELECT, RETAIL_MANAGERS, RETAIL_NEWSLETTER, VISIO_USERS, VISIO, ALL_CONTOSO))));
+        for (String group : List.of(RETAIL_MANAGERS, VISIO_USERS)) {
+            server.stubFor(delete(urlEqualTo("/v1.0/groups/" + group + "/members/" + ADELE_ID + "/$ref"))
+                    .willReturn(aResponse().withStatus(204)));
+        }
+        server.stubFor(exchange("Remove-DistributionGroupMember", "{\"Identity\":\"" + RETAIL_NEWSLETTER
+                + "\",\"Member\":\"" + ADELE_ID + "\",\"BypassSecurityGroupManagerCheck\":true,\"Confirm\":false}")
+                .willReturn(okJson(empty())));
+        // Visio comes with the group; the license step leaves it to the group.
+        server.stubFor(get(urlEqualTo(user + "?$select=id,userPrincipalName,licenseAssignmentStates")).willReturn(okJson("""
+                {"id":"%s","userPrincipalName":"%s","licenseAssignmentStates":[
+                  {"assignedByGroup":null,"disabledPlans":[],"error":"None","lastUpdatedDateTime":"2025-03-01T10:00:00Z",
+                   "skuId":"%s","state":"Active"},
+                  {"assignedByGroup":"%s","disabledPlans":[],"error":"None","lastUpdatedDateTime":"2025-03-01T10:00:00Z",
+                   "skuId":"%s","state":"Active"}]}""".formatted(ADELE_ID, ADELE, E3, VISIO_USERS, VISIO))));
+
+        server.stubFor(exchange("Set-Mailbox", "{\"Identity\":\"" + ADELE + "\",\"HiddenFromAddressListsEnabled\":true}")
+                .willReturn(okJson(empty())));
+        server.stubFor(exchange("Set-Mailbox", "{\"Identity\":\"" + ADELE + "\",\"ForwardingSmtpAddress\":\"smtp:"
+                + DIEGO + "\",\"DeliverToMailboxAndForward\":true}").willReturn(okJson(empty())));
+
+        server.stubFor(get(urlEqualTo(mailbox + "/mailFolders/inbox/messageRules")).willReturn(okJson("""
+                {"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#users('adele.vance%%40contoso.com')/mailFolders('inbox')/messageRules",
+                 "value":[{"id":"%s","displayName":"Forward invoices to Diego","sequence":1,"isEnabled":true,
+                   "hasError":false,"isReadOnly":false,"conditions":{"subjectContains":["invoice"]},
+                   "actions":{"forwardTo":[{"emailAddress":{"name":"Diego Siciliani","address":"%s"}}]}}]}"""
+                .formatted(INBOX_RULE, DIEGO))));
+        server.stubFor(delete(urlEqualTo(mailbox + "/mailFolders/inbox/messageRules/" + INBOX_RULE))
+                .willReturn(aResponse().withStatus(204)));
+
+        server.stubFor(exchange("Get-MobileDevice", "{\"Mailbox\":\"" + ADELE + "\"}").willReturn(okJson("""
+                {"@adminapi.warnings":[],"value":[{"FriendlyName":"Adele's iPhone 15","DeviceId":"F1A2B3C4D5E6",
+                  "DeviceModel":"iPhone15C2","DeviceType":"iPhone","DeviceOS":"iOS 17.4","ClientType":"EAS",
+                  "Identity":"%s","Guid":"5f1d3c2b-7a8e-4b9c-a1d2-e3f4a5b6c7d8"}]}""".formatted(inJson(DEVICE)))));
+        server.stubFor(exchange("Remove-MobileDevice", "{\"Identity\":\"" + inJson(DEVICE) + "\",\"Confirm\":false}")
+                .willReturn(okJson(empty())));
+
+        // A meeting next week (well after any clock of the test) and a weekly series without an end.
+        server.stubFor(get(urlEqualTo(mailbox + EVENTS)).willReturn(okJson("""
+                {"value":[
+                  {"id":"%s","subject":"Store opening in Lyon: final check","type":"singleInstance","isCancelled":false,
+                   "start":{"dateTime":"2099-11-27T09:00:00.0000000","timeZone":"UTC"},
+                   "end":{"dateTime":"2099-11-27T10:00:00.0000000","timeZone":"UTC"},"recurrence":null,
+                   "attendees":[{"type":"required","status":{"response":"accepted","time":"2026-11-02T08:00:00Z"},
+                                 "emailAddress":{"name":"Megan Bowen","address":"%s"}}]},
+                  {"id":"%s","subject":"Weekly retail sync","type":"seriesMaster","isCancelled":false,
+                   "start":{"dateTime":"2025-01-06T09:00:00.0000000","timeZone":"UTC"},
+                   "end":{"dateTime":"2025-01-06T09:30:00.0000000","timeZone":"UTC"},
+                   "recurrence":{"pattern":{"type":"weekly","interval":1,"daysOfWeek":["monday"],"firstDayOfWeek":"sunday"},
+                                 "range":{"type":"noEnd","startDate":"2025-01-06","endDate":"0001-01-01",
+                                          "recurrenceTimeZone":"UTC","numberOfOccurrences":0}},
+                   "attendees":[{"type":"required","status":{"response":"none","time":"0001-01-01T00:00:00Z"},
+                                 "emailAddress":{"name":"Megan Bowen","address":"%s"}},
+                                {"type":"optional","status":{"response":"none","time":"0001-01-01T00:00:00Z"},
+                                 "emailAddress":{"name":"Diego Siciliani","address":"%s"}}]}]}"""
+                .formatted(MEETING, MEGAN, SERIES, MEGAN, DIEGO))));
+        for (String event : List.of(MEETING, SERIES)) {
+            server.stubFor(post(urlEqualTo(mailbox + "/events/" + event + "/cancel"))
+                    .withRequestBody(matchingJsonPath("$.Comment")).willReturn(aResponse().withStatus(202)));
+        }
+
+        server.stubFor(exchange("Get-Mailbox", "{\"ResultSize\":\"Unlimited\"}").willReturn(okJson("""
+                {"@adminapi.warnings":[],"value":[
+                  {"Identity":"Adele Vance","Name":"Adele Vance","Alias":"adele.vance","UserPrincipalName":"%s",
+                   "PrimarySmtpAddress":"%s","RecipientTypeDetails":"UserMailbox"},
+                  {"Identity":"Megan Bowen","Name":"Megan Bowen","Alias":"megan.bowen","UserPrincipalName":"%s",
+                   "PrimarySmtpAddress":"%s","RecipientTypeDetails":"UserMailbox"},
+                  {"Identity":"Diego Siciliani","Name":"Diego Siciliani","Alias":"diego.siciliani","UserPrincipalName":"%s",
+                   "PrimarySmtpAddress":"%s","RecipientTypeDetails":"UserMailbox"}]}"""
+                .formatted(ADELE, ADELE, MEGAN, MEGAN, DIEGO, DIEGO))));
+        server.stubFor(exchange("Get-MailboxPermission", "{\"Identity\":\"" + MEGAN + "\",\"User\":\"" + ADELE + "\"}")
+                .willReturn(okJson("""
+                        {"@adminapi.warnings":[],"value":[{"Identity":"Megan Bowen","User":"%s","AccessRights":["FullAccess"],
+                          "IsInherited":false,"Deny":false,"InheritanceType":"All"}]}""".formatted(ADELE))));
+        server.stubFor(exchange("Get-MailboxPermission", "{\"Identity\":\"" + DIEGO + "\",\"User\":\"" + ADELE + "\"}")
+                .willReturn(okJson(empty())));
+        String sendAs = """
+                {"@adminapi.warnings":[],"value":[{"Identity":"Megan Bowen","Trustee":"%s","AccessControlType":"Allow",
+                  "AccessRights":["SendAs"],"IsInherited":false,"InheritanceType":"None"}]}""".formatted(ADELE);
+        server.stubFor(exchange("Get-RecipientPermission", "{\"Trustee\":\"" + ADELE + "\"}").willReturn(okJson(sendAs)));
+        server.stubFor(exchange("Get-RecipientPermission", "{\"Identity\":\"" + MEGAN + "\",\"Trustee\":\"" + ADELE + "\"}")
+                .willReturn(okJson(sendAs)));
+        server.stubFor(exchange("Remove-MailboxPermission", "{\"Identity\":\"" + MEGAN + "\",\"User\":\"" + ADELE
+                + "\",\"AccessRights\":[\"FullAccess\"],\"InheritanceType\":\"All\",\"Confirm\":false}")
+                .willReturn(okJson(empty())));
+        server.stubFor(exchange("Remove-RecipientPermission", "{\"Identity\":\"" + MEGAN + "\",\"Trustee\":\"" + ADELE
+                + "\",\"AccessRights\":[\"SendAs\"],\"Confirm\":false}").willReturn(okJson(empty())));
     }
 
     /** Every request that reached Microsoft, in order, as "METHOD path?query" or "POST InvokeCommand Cmdlet-Name". */
@@ -180,6 +327,10 @@ public final class FakeMicrosoft365 implements AutoCloseable {
         server.stubFor(get(urlEqualTo("/v1.0/users/" + ADELE_ID
                         + "/memberOf/microsoft.graph.directoryRole?$count=true&$select=displayName,roleTemplateId"))
                 .willReturn(okJson("{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#directoryObjects\",\"value\":[]}")));
+        // The groups the license step looks at: none, unless leaverChecklist() gives Adele some.
+        server.stubFor(get(urlEqualTo("/v1.0/users/" + ADELE_ID + MEMBER_OF)).willReturn(okJson("""
+                {"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#groups(%s)","value":[]}"""
+                .formatted(GraphDirectory.GROUP_SELECT))));
         server.stubFor(get(urlEqualTo("/v1.0/organization?$select=displayName"))
                 .willReturn(okJson("{\"value\":[{\"id\":\"" + TENANT + "\",\"displayName\":\"Contoso\"}]}")));
 
@@ -260,6 +411,11 @@ public final class FakeMicrosoft365 implements AutoCloseable {
                         "APP:SystemMailbox{bb558c35-97f1-4cb9-8ff7-d53741dc928c}@" + TENANT))
                 .withRequestBody(equalToJson("{\"CmdletInput\":{\"CmdletName\":\"" + cmdlet + "\",\"Parameters\":"
                         + parameters + "}}"));
+    }
+
+    /** The text as it stands inside a JSON string: backslashes doubled. */
+    private static String inJson(String text) {
+        return text.replace("\\", "\\\\");
     }
 
     private static String empty() {

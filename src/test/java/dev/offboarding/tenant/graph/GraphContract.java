@@ -14,6 +14,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -109,7 +110,11 @@ final class GraphContract implements AutoCloseable {
     }
 
     GraphDirectory directory() {
-        return new GraphDirectory(graph());
+        return new GraphDirectory(graph(), exchange());
+    }
+
+    GraphCalendars calendars() {
+        return new GraphCalendars(graph());
     }
 
     GraphMailboxes mailboxes() {
@@ -143,6 +148,56 @@ final class GraphContract implements AutoCloseable {
                 .withHeader("Content-Type", equalTo("application/json"))
                 .withRequestBody(equalToJson("{\"CmdletInput\":{\"CmdletName\":\"" + name + "\",\"Parameters\":"
                         + parameters + "}}"));
+    }
+
+    /** Graph's answer when the app lacks the permission (or, for an admin user, the role) for the request. */
+    static ResponseDefinitionBuilder graphForbidden() {
+        return aResponse().withStatus(403).withHeader("Content-Type", "application/json").withBody("""
+                {"error":{"code":"Authorization_RequestDenied",
+                 "message":"Insufficient privileges to complete the operation.",
+                 "innerError":{"date":"2026-11-20T10:00:00","request-id":"0d2e6f9a-8c1b-4a3e-9f2d-5b6c7d8e9f01",
+                               "client-request-id":"0d2e6f9a-8c1b-4a3e-9f2d-5b6c7d8e9f01"}}}""");
+    }
+
+    /** Graph's 404 for something that is not there (any more). */
+    static ResponseDefinitionBuilder graphNotFound(String code, String message) {
+        return aResponse().withStatus(404).withHeader("Content-Type", "application/json").withBody("""
+                {"error":{"code":"%s","message":"%s",
+                 "innerError":{"date":"2026-11-20T10:00:00","request-id":"7b1f2d3a-0c4e-4f5a-9b6c-1d2e3f4a5b6c",
+                               "client-request-id":"7b1f2d3a-0c4e-4f5a-9b6c-1d2e3f4a5b6c"}}}""".formatted(code, message));
+    }
+
+    /** InvokeCommand's answer: the cmdlet's output objects in "value". */
+    static String exchangeOutput(String... objects) {
+        return """
+                {"@odata.context":"https://outlook.office.com/adminapi/beta/%s/$metadata#Collection(Exchange.GenericHashTable)",
+                 "adminapi.warnings@odata.type":"#Collection(String)","@adminapi.warnings":[],
+                 "value":[%s]}""".formatted(TENANT, String.join(",", objects));
+    }
+
+    /** InvokeCommand's answer for a cmdlet that outputs nothing, like Set-Mailbox. */
+    static String exchangeNoOutput() {
+        return """
+                {"value":[],"@adminapi.warnings":[]}""";
+    }
+
+    /**
+     * InvokeCommand's answer when the cmdlet fails: the generic outer error, the exception type and its text in
+     * {@code error.details[0].message} as {@code <id>|<exception type>|<text>}.
+     */
+    static ResponseDefinitionBuilder exchangeError(int status, String exceptionType, String text) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody("""
+                {"error":{"code":"%s","message":"Error executing cmdlet",
+                 "details":[{"code":"Client","target":"","message":"Ex6F9304|%s|%s"}],
+                 "innerError":{"message":"Error executing cmdlet","type":"Microsoft.Exchange.Admin.OData.Core.ODataServiceException"}}}"""
+                .formatted(status == 404 ? "NotFound" : "BadRequest", exceptionType, text.replace("\"", "\\\"")));
+    }
+
+    /** Exchange's answer for an object it cannot find. */
+    static ResponseDefinitionBuilder exchangeNotFound(String identity) {
+        return exchangeError(404, "Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException",
+                "The operation couldn't be performed because object '" + identity + "' couldn't be found on "
+                        + "'AM0PR01A002DC01.EURPRD01.PROD.OUTLOOK.COM'.");
     }
 
     /** The requests the adapter sent, token requests left out, oldest first. */
