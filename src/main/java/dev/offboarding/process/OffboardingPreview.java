@@ -175,7 +175,8 @@ public class OffboardingPreview {
                         ? "The account is synced: a user admin deletes it in on-premises AD before it is deleted here."
                         : "Not needed: the account lives in the cloud.", List.of()));
         steps.add(step("deleteUser", "Delete the account", decided, deletes, "Moves the account to deleted users; it "
-                + "can be restored for " + restoreWindow.toDays() + " days, then it is gone for good.", List.of()));
+                + "can be restored for " + (restoreWindow.toDays() >= 1 ? restoreWindow.toDays() + " days"
+                : restoreWindow.toSeconds() + " seconds") + ", then it is gone for good.", List.of()));
         return new Preview(upn, (String) facts.get(DISPLAY_NAME), decided, decided ? routeName : null,
                 decided ? (String) route.get("guidanceNote") : null, leaveAt, warnings, steps);
     }

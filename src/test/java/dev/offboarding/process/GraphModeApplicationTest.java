@@ -72,6 +72,21 @@ class GraphModeApplicationTest {
     }
 
     @Test
+    void thePreviewOnlyReadsTheTenant() {
+        MICROSOFT.leaverChecklist();
+        Http.Response preview = http.postJson(OFFBOARDINGS + "/preview", "useradmin", Map.of("userPrincipalName", ADELE,
+                "template", "keep-mail", "decisions", Map.of("mailboxDelegate", DIEGO)));
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.body()).contains("\"route\":\"CONVERT\"").contains("Retail managers: removed");
+
+        List<String> requests = MICROSOFT.requests();
+        assertThat(requests).isNotEmpty().allSatisfy(request -> assertThat(request)
+                .as("only reads: GET, or an Exchange cmdlet that gets").matches("GET .*|POST InvokeCommand Get-.*"));
+        assertThat(MICROSOFT.requestsWithTokens()).filteredOn(request -> !requests.contains(request))
+                .allSatisfy(token -> assertThat(token).startsWith(FakeMicrosoft365.TOKEN_REQUEST));
+    }
+
+    @Test
     void anHrSystemDeletesAUserAndTheDeletionIsConfirmedWhenTheRestoreWindowEnds() {
         Http.Response created = http.postJson(OFFBOARDINGS, "admin", Map.of("userPrincipalName", ADELE,
                 "reason", "Leaves the company", "ticketReference", "HR-4711",
