@@ -6,10 +6,7 @@ import static dev.offboarding.process.OffboardingVariables.ORGANIZATION_NAME;
 import static dev.offboarding.process.OffboardingVariables.USER_PRINCIPAL_NAME;
 
 import dev.offboarding.tenant.Calendars;
-import dev.offboarding.tenant.Meeting;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -33,13 +30,9 @@ public class CancelMeetings implements JavaDelegate {
         String upn = (String) execution.getVariable(USER_PRINCIPAL_NAME);
         String comment = execution.getVariable(DISPLAY_NAME) + " has left " + execution.getVariable(ORGANIZATION_NAME)
                 + ", so this meeting is cancelled. Please contact the team if it should go on.";
-        List<String> cancelled = new ArrayList<>();
-        for (Meeting meeting : calendars.upcomingMeetingsOrganizedBy(upn, clock.instant())) {
-            calendars.cancelMeeting(upn, meeting, comment);
-            String what = meeting.subject() + (meeting.recurring() ? " (series)" : "");
-            changes.record(execution, "Meeting cancelled: " + what, meeting.attendees() + " attendees");
-            cancelled.add(what);
-        }
-        VariableValues.recordList(execution, CANCELLED_MEETINGS, cancelled, ", ");
+        EachRemoved.remove(execution, changes, CANCELLED_MEETINGS, "Meeting cancelled",
+                calendars.upcomingMeetingsOrganizedBy(upn, clock.instant()),
+                meeting -> meeting.subject() + (meeting.recurring() ? " (series)" : ""),
+                meeting -> meeting.attendees() + " attendees", meeting -> calendars.cancelMeeting(upn, meeting, comment));
     }
 }

@@ -3,10 +3,7 @@ package dev.offboarding.process;
 import static dev.offboarding.process.OffboardingVariables.REMOVED_AUTHENTICATION_METHODS;
 import static dev.offboarding.process.OffboardingVariables.USER_ID;
 
-import dev.offboarding.tenant.AuthenticationMethod;
 import dev.offboarding.tenant.Directory;
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -26,12 +23,8 @@ public class RemoveAuthenticationMethods implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String userId = (String) execution.getVariable(USER_ID);
-        List<String> removed = new ArrayList<>();
-        for (AuthenticationMethod method : directory.authenticationMethods(userId)) {
-            directory.removeAuthenticationMethod(userId, method);
-            changes.record(execution, "Authentication method removed: " + TenantNames.authenticationMethod(method));
-            removed.add(TenantNames.authenticationMethod(method));
-        }
-        VariableValues.recordList(execution, REMOVED_AUTHENTICATION_METHODS, removed, ", ");
+        EachRemoved.remove(execution, changes, REMOVED_AUTHENTICATION_METHODS, "Authentication method removed",
+                directory.authenticationMethods(userId), TenantNames::authenticationMethod, null,
+                method -> directory.removeAuthenticationMethod(userId, method));
     }
 }

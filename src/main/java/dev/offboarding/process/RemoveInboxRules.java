@@ -5,8 +5,6 @@ import static dev.offboarding.process.OffboardingVariables.USER_PRINCIPAL_NAME;
 
 import dev.offboarding.tenant.InboxRule;
 import dev.offboarding.tenant.Mailboxes;
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -26,12 +24,7 @@ public class RemoveInboxRules implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String upn = (String) execution.getVariable(USER_PRINCIPAL_NAME);
-        List<String> removed = new ArrayList<>();
-        for (InboxRule rule : mailboxes.inboxRules(upn)) {
-            mailboxes.removeInboxRule(upn, rule);
-            changes.record(execution, "Inbox rule removed: " + rule.displayName());
-            removed.add(rule.displayName());
-        }
-        VariableValues.recordList(execution, REMOVED_INBOX_RULES, removed, ", ");
+        EachRemoved.remove(execution, changes, REMOVED_INBOX_RULES, "Inbox rule removed", mailboxes.inboxRules(upn),
+                InboxRule::displayName, null, rule -> mailboxes.removeInboxRule(upn, rule));
     }
 }

@@ -5,8 +5,6 @@ import static dev.offboarding.process.OffboardingVariables.USER_PRINCIPAL_NAME;
 
 import dev.offboarding.tenant.Mailboxes;
 import dev.offboarding.tenant.MobileDevice;
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -26,12 +24,7 @@ public class RemoveMobileDevices implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String upn = (String) execution.getVariable(USER_PRINCIPAL_NAME);
-        List<String> removed = new ArrayList<>();
-        for (MobileDevice device : mailboxes.mobileDevices(upn)) {
-            mailboxes.removeMobileDevice(upn, device);
-            changes.record(execution, "Mobile device removed: " + device.name());
-            removed.add(device.name());
-        }
-        VariableValues.recordList(execution, REMOVED_MOBILE_DEVICES, removed, ", ");
+        EachRemoved.remove(execution, changes, REMOVED_MOBILE_DEVICES, "Mobile device removed",
+                mailboxes.mobileDevices(upn), MobileDevice::name, null, device -> mailboxes.removeMobileDevice(upn, device));
     }
 }
