@@ -438,14 +438,17 @@ class OffboardingProcessTest extends ProcessTestSupport {
 
     @Test
     void aLeaveDateThatHasPassedBeginsAtOnce() {
-        ProcessInstance instance = start("johanna.lorenz", delete(), Map.of("leaveDate", "2020-01-31"));
+        ProcessInstance instance = start("johanna.lorenz", delete(), Map.of("leaveDate",
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(3).toString()));
         runJobs(instance);
         assertThat(instance).hasPassed("leaveDateAhead", "blockSignIn").hasNotPassed("notifyManagerAhead")
                 .isWaitingAt("restoreWindowExpired");
     }
 
     @Test
-    void aLeaveDateThatIsNotADateIsRefusedAtTheStart() {
+    void aLeaveDateThatIsNotADateOrLongPastIsRefusedAtTheStart() {
+        assertThatThrownBy(() -> start("adele.vance", null, Map.of("leaveDate", "2020-01-31")))
+                .hasMessageContaining("more than 366 days ago");
         assertThatThrownBy(() -> start("adele.vance", null, Map.of("leaveDate", "next friday")))
                 .hasMessageContaining("leaveDate 'next friday' is not a date");
         assertThatThrownBy(() -> start("adele.vance", null, Map.of("leaveDate", "2026-12-18", "timeZone", "Mars/Olympus")))
