@@ -4,17 +4,15 @@ import static dev.offboarding.process.OffboardingVariables.*;
 
 import dev.offboarding.tenant.Directory;
 import dev.offboarding.tenant.DriveInfo;
-import dev.offboarding.tenant.Licensing;
 import dev.offboarding.tenant.MailboxInfo;
 import dev.offboarding.tenant.Mailboxes;
 import dev.offboarding.tenant.OneDrive;
-import dev.offboarding.tenant.Subscription;
+import dev.offboarding.tenant.SkuNames;
 import dev.offboarding.tenant.TenantUser;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -31,13 +29,13 @@ public class LookUpUser implements JavaDelegate {
     private final Directory directory;
     private final Mailboxes mailboxes;
     private final OneDrive oneDrive;
-    private final Licensing licensing;
+    private final SkuNames skuNames;
 
-    public LookUpUser(Directory directory, Mailboxes mailboxes, OneDrive oneDrive, Licensing licensing) {
+    public LookUpUser(Directory directory, Mailboxes mailboxes, OneDrive oneDrive, SkuNames skuNames) {
         this.directory = directory;
         this.mailboxes = mailboxes;
         this.oneDrive = oneDrive;
-        this.licensing = licensing;
+        this.skuNames = skuNames;
     }
 
     @Override
@@ -52,8 +50,7 @@ public class LookUpUser implements JavaDelegate {
         }
         Optional<MailboxInfo> mailbox = mailboxes.findMailbox(upn);
         Optional<DriveInfo> drive = oneDrive.findDrive(upn);
-        Map<String, Subscription> skus = licensing.subscriptions().stream()
-                .collect(Collectors.toMap(Subscription::skuId, Function.identity()));
+        Map<String, String> skuNames = this.skuNames.displayNames(user.assignedSkuIds());
 
         Map<String, Object> found = new HashMap<>();
         found.put(USER_ID, user.id());
@@ -63,7 +60,7 @@ public class LookUpUser implements JavaDelegate {
         found.put(ON_PREMISES_SYNC_ENABLED, user.onPremisesSyncEnabled());
         found.put(ASSIGNED_SKU_IDS, String.join(",", user.assignedSkuIds()));
         found.put(ASSIGNED_LICENSES, user.assignedSkuIds().stream()
-                .map(sku -> skus.containsKey(sku) ? skus.get(sku).displayName() : sku)
+                .map(skuNames::get)
                 .collect(Collectors.joining(", ")));
         found.put(HAS_LICENSES, !user.assignedSkuIds().isEmpty());
         found.put(ADMIN_ROLES, String.join(", ", user.adminRoles()));

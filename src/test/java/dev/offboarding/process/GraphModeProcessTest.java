@@ -13,6 +13,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.offboarding.tenant.graph.FakeMicrosoft365;
+import dev.offboarding.tenant.SkuNames;
 import dev.offboarding.tenant.TenantCalls;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,12 +85,14 @@ class GraphModeProcessTest {
     @Autowired RuntimeService runtimeService;
     @Autowired ManagementService managementService;
     @Autowired TenantChanges changes;
+    @Autowired SkuNames skuNames;
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
     void freshTenant() {
         init(processEngine);
         MICROSOFT.reset();
+        skuNames.forget();
         NoWaiting.WAITS.clear();
     }
 
