@@ -57,9 +57,9 @@ class OffboardingBenchmark {
 
     private final List<String> report = new ArrayList<>();
 
-    /** {@code -Dbenchmark.parts=h2,postgres,rate,heap} runs some parts only (all by default). */
+    /** {@code -Dbenchmark.parts=h2,postgres,rate,heap,feel} runs some parts only (all by default). */
     private static boolean part(String name) {
-        String parts = System.getProperty("benchmark.parts", "h2,postgres,rate,heap");
+        String parts = System.getProperty("benchmark.parts", "h2,postgres,rate,heap,feel");
         return java.util.Arrays.asList(parts.split(",")).contains(name);
     }
 
@@ -90,6 +90,9 @@ class OffboardingBenchmark {
         }
         if (part("heap")) {
             heapWithManyWaiting(SharedPostgres.newDatabase(), work.resolve("heap"));
+        }
+        if (part("feel")) {
+            decisionTable();
         }
         Files.createDirectories(Path.of("target/benchmark"));
         Files.write(Path.of("target/benchmark/results.md"), report);
@@ -232,6 +235,50 @@ class OffboardingBenchmark {
                     + " (target: flat, under 512 MB).");
             line("");
         }
+    }
+
+    /**
+     * The decision table offboardingRoute evaluated by the DMN engine alone, with Camunda's default FEEL engine (Scala)
+     * and with the JUEL-based one that {@code dmn-feel-enable-legacy-behavior} selects (application.yaml).
+     */
+    private void decisionTable() throws IOException {
+        org.camunda.bpm.engine.variable.VariableMap user = org.camunda.bpm.engine.variable.Variables.createVariables()
+                .putValue("mailboxAction", "DELETE").putValue("hasMailbox", true).putValue("mailboxType", "UserMailbox")
+                .putValue("forwardingEnabled", false).putValue("onPremisesSyncEnabled", false)
+                .putValue("mailboxOver50Gb", false).putValue("archiveEnabled", false).putValue("litigationHoldEnabled", false);
+        List<String> rates = new ArrayList<>();
+        for (boolean juel : List.of(false, true)) {
+            var configuration = (org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration)
+                    org.camunda.bpm.dmn.engine.DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+            configuration.enableFeelLegacyBehavior(juel);
+            org.camunda.bpm.dmn.engine.DmnEngine engine = configuration.buildEngine();
+            org.camunda.bpm.dmn.engine.DmnDecision decision;
+            try (var model = OffboardingBenchmark.class.getResourceAsStream("/processes/offboarding-route.dmn")) {
+                decision = engine.parseDecision("offboardingRoute", model);
+            }
+            evaluateFor(engine, decision, user, Duration.ofSeconds(2));
+            long started = System.nanoTime();
+            long evaluated = evaluateFor(engine, decision, user, Duration.ofSeconds(5));
+            rates.add(String.format(Locale.ROOT, "%,.0f", evaluated / seconds(started)));
+        }
+        line("## Decision table offboardingRoute, DMN engine alone");
+        line("");
+        line("| FEEL engine | evaluations per second |");
+        line("| --- | --- |");
+        line("| Scala FEEL (Camunda's default) | " + rates.get(0) + " |");
+        line("| JUEL-based (`dmn-feel-enable-legacy-behavior: true`, application.yaml) | " + rates.get(1) + " |");
+        line("");
+    }
+
+    private static long evaluateFor(org.camunda.bpm.dmn.engine.DmnEngine engine, org.camunda.bpm.dmn.engine.DmnDecision decision,
+                                    org.camunda.bpm.engine.variable.VariableMap variables, Duration time) {
+        long until = System.nanoTime() + time.toNanos();
+        long evaluated = 0;
+        while (System.nanoTime() - until < 0) {
+            engine.evaluateDecisionTable(decision, variables);
+            evaluated++;
+        }
+        return evaluated;
     }
 
     private ConfigurableApplicationContext start(List<String> connection, Path work, int users) {
