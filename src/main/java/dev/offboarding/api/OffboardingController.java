@@ -7,7 +7,6 @@ import dev.offboarding.report.OffboardingReports;
 import dev.offboarding.report.ReportPage;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpHeaders;
@@ -36,9 +35,11 @@ class OffboardingController {
     private final OffboardingViews views;
     private final OffboardingReports reports;
     private final BulkRequests bulkRequests;
+    private final BulkStarts bulkStarts;
 
     OffboardingController(OffboardingService offboardings, OffboardingViews views, OffboardingReports reports,
-                          BulkRequests bulkRequests) {
+                          BulkRequests bulkRequests, BulkStarts bulkStarts) {
+        this.bulkStarts = bulkStarts;
         this.offboardings = offboardings;
         this.views = views;
         this.reports = reports;
@@ -131,12 +132,12 @@ class OffboardingController {
 
     @PostMapping(path = "/bulk", consumes = MediaType.APPLICATION_JSON_VALUE)
     BulkResult bulkJson(@RequestBody JsonNode body) {
-        return startAll(bulkRequests.fromJson(body));
+        return bulkStarts.startAll(bulkRequests.fromJson(body));
     }
 
     @PostMapping(path = "/bulk", consumes = "text/csv")
     BulkResult bulkCsv(@RequestBody String body) {
-        return startAll(bulkRequests.fromCsv(body));
+        return bulkStarts.startAll(bulkRequests.fromCsv(body));
     }
 
     @PostMapping("/{id}/cancel")
@@ -149,27 +150,5 @@ class OffboardingController {
     OffboardingView restore(@PathVariable String id) {
         offboardings.restore(id);
         return views.get(id);
-    }
-
-    /** Each row on its own: a bad row is answered and the next one is started all the same. */
-    private BulkResult startAll(List<BulkRequests.Row> rows) {
-        List<BulkResult.Row> results = new ArrayList<>();
-        for (BulkRequests.Row row : rows) {
-            if (row.problem() != null) {
-                results.add(new BulkResult.Row(row.number(), row.userPrincipalName(), row.problem().status().value(),
-                        null, null, Problems.of(row.problem())));
-                continue;
-            }
-            try {
-                String id = offboardings.start(row.request());
-                results.add(new BulkResult.Row(row.number(), row.request().userPrincipalName(), 201, id,
-                        "/api/offboardings/" + id, null));
-            } catch (RuntimeException e) {
-                var problem = Problems.of(e);
-                results.add(new BulkResult.Row(row.number(), row.userPrincipalName(), problem.getStatus(), null, null,
-                        problem));
-            }
-        }
-        return BulkResult.of(results);
     }
 }

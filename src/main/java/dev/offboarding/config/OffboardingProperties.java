@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryCycle    waits between retries of a failed step ({@code failedJobRetryTimeCycle})
  * @param tasks         how soon the admins' tasks are due
  * @param scheduling    offboardings requested ahead of the leave date
+ * @param bulk          how a bulk request starts its rows
  */
 @ConfigurationProperties("offboarding")
 public record OffboardingProperties(
@@ -23,7 +24,8 @@ public record OffboardingProperties(
         @DefaultValue Scheduling scheduling,
         @DefaultValue Backup backup,
         @DefaultValue Sandbox sandbox,
-        @DefaultValue Demo demo) {
+        @DefaultValue Demo demo,
+        @DefaultValue Bulk bulk) {
 
     public enum TenantMode { sandbox, graph }
 
@@ -50,6 +52,13 @@ public record OffboardingProperties(
     public record Scheduling(@DefaultValue("UTC") java.time.ZoneId defaultTimeZone,
                              @DefaultValue("18:00") java.time.LocalTime endOfWorkingDay,
                              @DefaultValue("P366D") Duration maxAhead) {
+    }
+
+    /**
+     * @param parallelStarts rows of bulk requests started at the same time (all bulk requests of the node together);
+     *                       rows for the same user still start one after the other, in their order
+     */
+    public record Bulk(@DefaultValue("4") int parallelStarts) {
     }
 
     public record Backup(@DefaultValue("./data/mailbox-backups") Path directory) {

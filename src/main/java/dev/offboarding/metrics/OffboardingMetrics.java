@@ -76,4 +76,11 @@ public class OffboardingMetrics implements TenantCallListener {
         Timer.builder("offboarding.tenant.throttling.waits").description("Waits the tenant asked for (Retry-After)")
                 .tag("service", service).register(registry).record(wait);
     }
+
+    @Override
+    public void paced(String service, Duration wait) {
+        Timer.builder("offboarding.tenant.pacing.waits")
+                .description("Waits of calls for their turn while the tenant throttles")
+                .tag("service", service).register(registry).record(wait);
+    }
 }

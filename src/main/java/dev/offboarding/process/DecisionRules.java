@@ -150,7 +150,7 @@ public class DecisionRules {
         return cleaned.length() > 80 ? cleaned.substring(0, 80) + "…" : cleaned;
     }
 
-    static String normalized(String userPrincipalName) {
+    public static String normalized(String userPrincipalName) {
         return userPrincipalName == null ? "" : userPrincipalName.strip().toLowerCase(Locale.ROOT);
     }
 }

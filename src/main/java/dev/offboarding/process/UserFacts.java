@@ -4,17 +4,15 @@ import static dev.offboarding.process.OffboardingVariables.*;
 
 import dev.offboarding.tenant.Directory;
 import dev.offboarding.tenant.DriveInfo;
-import dev.offboarding.tenant.Licensing;
 import dev.offboarding.tenant.MailboxInfo;
 import dev.offboarding.tenant.Mailboxes;
 import dev.offboarding.tenant.OneDrive;
-import dev.offboarding.tenant.Subscription;
+import dev.offboarding.tenant.SkuNames;
 import dev.offboarding.tenant.TenantUser;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -36,13 +34,13 @@ public class UserFacts {
     private final Directory directory;
     private final Mailboxes mailboxes;
     private final OneDrive oneDrive;
-    private final Licensing licensing;
+    private final SkuNames skuNames;
 
-    public UserFacts(Directory directory, Mailboxes mailboxes, OneDrive oneDrive, Licensing licensing) {
+    public UserFacts(Directory directory, Mailboxes mailboxes, OneDrive oneDrive, SkuNames skuNames) {
         this.directory = directory;
         this.mailboxes = mailboxes;
         this.oneDrive = oneDrive;
-        this.licensing = licensing;
+        this.skuNames = skuNames;
     }
 
     /** The facts of the active user with this name; empty when there is none. */
@@ -57,8 +55,7 @@ public class UserFacts {
         }
         Optional<MailboxInfo> mailbox = mailboxes.findMailbox(upn);
         Optional<DriveInfo> drive = oneDrive.findDrive(upn);
-        Map<String, Subscription> skus = licensing.subscriptions().stream()
-                .collect(Collectors.toMap(Subscription::skuId, Function.identity()));
+        Map<String, String> names = skuNames.displayNames(user.assignedSkuIds());
 
         Map<String, Object> facts = new HashMap<>();
         facts.put(USER_ID, user.id());
@@ -68,7 +65,7 @@ public class UserFacts {
         facts.put(ON_PREMISES_SYNC_ENABLED, user.onPremisesSyncEnabled());
         facts.put(ASSIGNED_SKU_IDS, String.join(",", user.assignedSkuIds()));
         facts.put(ASSIGNED_LICENSES, user.assignedSkuIds().stream()
-                .map(sku -> skus.containsKey(sku) ? skus.get(sku).displayName() : sku)
+                .map(names::get)
                 .collect(Collectors.joining(", ")));
         facts.put(HAS_LICENSES, !user.assignedSkuIds().isEmpty());
         facts.put(ADMIN_ROLES, String.join(", ", user.adminRoles()));

@@ -18,4 +18,8 @@ public interface TenantCallListener {
     void called(String service, String operation, String outcome, long nanos);
 
     void throttled(String service, String operation, Duration wait);
+
+    /** A call waited for its turn, because the tenant throttled calls shortly before ({@link Pacer}). */
+    default void paced(String service, Duration wait) {
+    }
 }

@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * How the application calls a tenant, whichever adapter: a bounded number of calls in flight, {@code Retry-After}
- * honoured when the tenant throttles, exponential backoff with jitter on server errors and timeouts, and a clear
- * {@link TenantException} when the attempts run out, so the step is retried later by the process.
+ * honoured when the tenant throttles, the calls of all threads paced after that ({@link Pacer}), exponential backoff
+ * with jitter on server errors and timeouts, and a clear {@link TenantException} when the attempts run out, so the step
+ * is retried later by the process.
  */
 public final class TenantCalls {
 
@@ -55,13 +57,26 @@ public final class TenantCalls {
     private final Sleeper sleeper;
     private final TenantCallListener listener;
     private final Semaphore inFlight;
+    private final Pacer pacer;
 
     public TenantCalls(String service, Settings settings, Sleeper sleeper, TenantCallListener listener) {
+        this(service, settings, sleeper, listener, System::nanoTime);
+    }
+
+    /** @param nanoTime the time the pacer spaces calls by; tests pass one that their {@code sleeper} moves on */
+    public TenantCalls(String service, Settings settings, Sleeper sleeper, TenantCallListener listener,
+                       LongSupplier nanoTime) {
         this.service = service;
         this.settings = settings;
         this.sleeper = sleeper;
         this.listener = listener;
         this.inFlight = new Semaphore(Math.max(1, settings.maxConcurrent()), true);
+        this.pacer = new Pacer(nanoTime);
+    }
+
+    /** The pacing of the calls to this service, shared by all threads. */
+    public Pacer pacer() {
+        return pacer;
     }
 
     public String service() {
@@ -70,16 +85,38 @@ public final class TenantCalls {
 
     public <T> T call(String operation, Call<T> call) {
         for (int attempt = 1; ; attempt++) {
+            Pacer.Ticket ticket = waitForTurn(operation);
             Attempt<T> result = attemptInSlot(operation, call);
             if (result instanceof Done<T> done) {
+                pacer.answered(ticket);
                 return done.value();
             }
             Retry<T> retry = (Retry<T>) result;
+            if (retry.retryAfter() != null || "429".equals(retry.outcome())) {
+                pacer.throttled(ticket, retry.retryAfter());
+            }
             if (retry.retryAfter() != null) {
                 listener.throttled(service, operation, retry.retryAfter());
             }
             waitBeforeRetry(operation, attempt, retry);
         }
+    }
+
+    /** Waits for this call's start from the pacer; a wait longer than a step may wait is left to the step's retry. */
+    private Pacer.Ticket waitForTurn(String operation) {
+        Pacer.Ticket ticket = pacer.reserve(settings.maxInlineWait()).orElseThrow(() -> new TenantException(service
+                + " is throttling this tenant and takes calls again in " + Math.max(1, pacer.waitTime().toSeconds())
+                + " s, so '" + operation + "' was not sent; the step is retried after that."));
+        if (ticket.waitNanos() > 0) {
+            listener.paced(service, ticket.waitTime());
+            try {
+                sleeper.sleep(ticket.waitTime());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TenantException("Interrupted while waiting to call " + service + "; the step is retried.", e);
+            }
+        }
+        return ticket;
     }
 
     private <T> Attempt<T> attemptInSlot(String operation, Call<T> call) {

@@ -243,6 +243,28 @@ class OffboardingApiTest extends ProcessTestSupport {
         assertThat(statuses(result)).containsExactly(201, 400, 400, 404, 409, 400, 201);
         assertThat(result.get("results").get(2).get("problem").get("detail").asText()).contains("Unknown field 'mood'");
         assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(2);
+        // Rows start side by side, each as the caller.
+        assertThat(runtimeService.getVariable(id(result, 0), "requestedBy")).isEqualTo("useradmin");
+        assertThat(runtimeService.getVariable(id(result, 6), "decidedBy")).isEqualTo("useradmin");
+    }
+
+    @Test
+    void bulkRowsOfTheSameUserStartInTheirOrderAndEveryRowAsTheCaller() {
+        StringBuilder csv = new StringBuilder("userPrincipalName,reason\n");
+        List<String> users = List.of("alex.wilber", "nestor.wilke", "isaiah.langer", "miriam.graham", "grady.archie");
+        for (int round = 1; round <= 3; round++) {
+            for (String user : users) {
+                csv.append(round == 2 ? user.toUpperCase(java.util.Locale.ROOT) : user).append("@contoso.com,Round ")
+                        .append(round).append('\n');
+            }
+        }
+        JsonNode result = http.post(OFFBOARDINGS + "/bulk", "useradmin", "text/csv", csv.toString()).json();
+        assertThat(statuses(result)).containsExactly(201, 201, 201, 201, 201, 409, 409, 409, 409, 409, 409, 409, 409,
+                409, 409);
+        for (int row = 0; row < users.size(); row++) {
+            assertThat(runtimeService.getVariable(id(result, row), "reason")).isEqualTo("Round 1");
+            assertThat(runtimeService.getVariable(id(result, row), "requestedBy")).isEqualTo("useradmin");
+        }
     }
 
     @Test

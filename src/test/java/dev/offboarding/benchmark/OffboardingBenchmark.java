@@ -47,14 +47,19 @@ class OffboardingBenchmark {
     static final int RATE_LIMITED = scaled(150);
     static final double RATE_LIMIT = 100;
     static final int WAITING = scaled(10_000);
+    /**
+     * Offboardings and baseline instances run before either is measured, so that neither measure pays for the JIT
+     * compiler and cold caches while the other does not.
+     */
+    static final int WARM_UP = 200;
     /** lookUpUser, blockSignIn, backUpMailbox, removeLicenses, deleteUser: then the restore window. */
     static final int ASYNC_STEPS = 5;
 
     private final List<String> report = new ArrayList<>();
 
-    /** {@code -Dbenchmark.parts=h2,postgres,rate,heap} runs some parts only (all by default). */
+    /** {@code -Dbenchmark.parts=h2,postgres,rate,heap,feel} runs some parts only (all by default). */
     private static boolean part(String name) {
-        String parts = System.getProperty("benchmark.parts", "h2,postgres,rate,heap");
+        String parts = System.getProperty("benchmark.parts", "h2,postgres,rate,heap,feel");
         return java.util.Arrays.asList(parts.split(",")).contains(name);
     }
 
@@ -71,6 +76,11 @@ class OffboardingBenchmark {
                 + " " + System.getProperty("os.arch") + ".");
         line("");
         Path work = Files.createTempDirectory("offboarding-benchmark");
+        // First: an application that ran offboardings leaves some 50 MB in this JVM's heap after it is closed, which
+        // the heap measure would count.
+        if (part("heap")) {
+            heapWithManyWaiting(SharedPostgres.newDatabase(), work.resolve("heap"));
+        }
         if (part("h2")) {
             throughputAndLatency("H2 file", List.of("--spring.datasource.url=jdbc:h2:file:" + work.resolve("h2/offboarding")
                     + ";DB_CLOSE_ON_EXIT=FALSE"), work.resolve("h2"));
@@ -83,45 +93,52 @@ class OffboardingBenchmark {
         if (part("rate")) {
             rateLimited(SharedPostgres.newDatabase(), work.resolve("rate"));
         }
-        if (part("heap")) {
-            heapWithManyWaiting(SharedPostgres.newDatabase(), work.resolve("heap"));
+        if (part("feel")) {
+            decisionTable();
         }
         Files.createDirectories(Path.of("target/benchmark"));
         Files.write(Path.of("target/benchmark/results.md"), report);
     }
 
     private void throughputAndLatency(String database, List<String> connection, Path work) throws Exception {
-        try (ConfigurableApplicationContext app = start(connection, work, BULK + LATENCY_REQUESTS)) {
+        try (ConfigurableApplicationContext app = start(connection, work, BULK + LATENCY_REQUESTS + WARM_UP)) {
             Http http = http(app);
             RuntimeService runtime = app.getBean(RuntimeService.class);
             ManagementService management = app.getBean(ManagementService.class);
+            deployBaseline(app.getBean(RepositoryService.class));
 
+            int firstWarmUpUser = BULK + LATENCY_REQUESTS + 1;
+            bulk(http, firstWarmUpUser, firstWarmUpUser + WARM_UP - 1);
+            awaitWaiting(management, "restoreWindowExpired", WARM_UP);
+            startBaseline(runtime, WARM_UP);
+            awaitWaiting(management, "baselineWaits", WARM_UP);
+
+            MeterRegistry meters = app.getBean(MeterRegistry.class);
+            java.util.Map<String, double[]> stepsBefore = stepTotals(meters);
+            long cpu = cpuNanos();
             long started = System.nanoTime();
             for (int from = 1; from <= BULK; from += 1000) {
                 bulk(http, from, Math.min(BULK, from + 999));
             }
             double startedIn = seconds(started);
-            awaitWaiting(management, "restoreWindowExpired", BULK);
+            awaitWaiting(management, "restoreWindowExpired", WARM_UP + BULK);
             double offboardingsPerSecond = BULK / seconds(started);
-            MeterRegistry meters = app.getBean(MeterRegistry.class);
-            String steps = Search.in(meters).name("offboarding.step.duration").timers().stream()
-                    .map(t -> String.format(Locale.ROOT, "%s %.1f ms", t.getId().getTag("step"),
-                            t.mean(java.util.concurrent.TimeUnit.MILLISECONDS)))
+            double offboardingCpuMs = (cpuNanos() - cpu) / 1e6 / BULK;
+            String steps = stepTotals(meters).entrySet().stream()
+                    .map(step -> {
+                        double[] before = stepsBefore.getOrDefault(step.getKey(), new double[2]);
+                        double count = step.getValue()[0] - before[0];
+                        return String.format(Locale.ROOT, "%s %.1f ms", step.getKey(),
+                                count == 0 ? 0 : (step.getValue()[1] - before[1]) / count);
+                    })
                     .sorted().collect(Collectors.joining(", "));
 
-            deployBaseline(app.getBean(RepositoryService.class));
+            cpu = cpuNanos();
             started = System.nanoTime();
-            ExecutorService starters = Executors.newFixedThreadPool(4);
-            List<Future<?>> starts = new ArrayList<>();
-            for (int i = 0; i < BULK; i++) {
-                starts.add(starters.submit(() -> runtime.startProcessInstanceByKey("baseline")));
-            }
-            for (Future<?> start : starts) {
-                start.get();
-            }
-            starters.shutdown();
-            awaitWaiting(management, "baselineWaits", BULK);
+            startBaseline(runtime, BULK);
+            awaitWaiting(management, "baselineWaits", WARM_UP + BULK);
             double baselinePerSecond = BULK / seconds(started);
+            double baselineCpuMs = (cpuNanos() - cpu) / 1e6 / BULK;
 
             List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
             AtomicInteger next = new AtomicInteger(BULK + 1);
@@ -160,6 +177,8 @@ class OffboardingBenchmark {
             line(String.format(Locale.ROOT, "| REST start latency with %d concurrent clients, %d requests: p50 / p99 | %.0f ms / %.0f ms |",
                     CLIENTS, LATENCY_REQUESTS, percentile(latencies, 0.50), percentile(latencies, 0.99)));
             line(String.format(Locale.ROOT, "| starting the %d by bulk request took | %.1f s |", BULK, startedIn));
+            line(String.format(Locale.ROOT, "| CPU time of the JVM per instance: offboarding / baseline | %.1f ms / %.1f ms |",
+                    offboardingCpuMs, baselineCpuMs));
             line("| mean step durations | " + steps + " |");
             line("");
         }
@@ -220,6 +239,50 @@ class OffboardingBenchmark {
         }
     }
 
+    /**
+     * The decision table offboardingRoute evaluated by the DMN engine alone, with Camunda's default FEEL engine (Scala)
+     * and with the JUEL-based one that {@code dmn-feel-enable-legacy-behavior} selects (application.yaml).
+     */
+    private void decisionTable() throws IOException {
+        org.camunda.bpm.engine.variable.VariableMap user = org.camunda.bpm.engine.variable.Variables.createVariables()
+                .putValue("mailboxAction", "DELETE").putValue("hasMailbox", true).putValue("mailboxType", "UserMailbox")
+                .putValue("forwardingEnabled", false).putValue("onPremisesSyncEnabled", false)
+                .putValue("mailboxOver50Gb", false).putValue("archiveEnabled", false).putValue("litigationHoldEnabled", false);
+        List<String> rates = new ArrayList<>();
+        for (boolean juel : List.of(false, true)) {
+            var configuration = (org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration)
+                    org.camunda.bpm.dmn.engine.DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+            configuration.enableFeelLegacyBehavior(juel);
+            org.camunda.bpm.dmn.engine.DmnEngine engine = configuration.buildEngine();
+            org.camunda.bpm.dmn.engine.DmnDecision decision;
+            try (var model = OffboardingBenchmark.class.getResourceAsStream("/processes/offboarding-route.dmn")) {
+                decision = engine.parseDecision("offboardingRoute", model);
+            }
+            evaluateFor(engine, decision, user, Duration.ofSeconds(2));
+            long started = System.nanoTime();
+            long evaluated = evaluateFor(engine, decision, user, Duration.ofSeconds(5));
+            rates.add(String.format(Locale.ROOT, "%,.0f", evaluated / seconds(started)));
+        }
+        line("## Decision table offboardingRoute, DMN engine alone");
+        line("");
+        line("| FEEL engine | evaluations per second |");
+        line("| --- | --- |");
+        line("| Scala FEEL (Camunda's default) | " + rates.get(0) + " |");
+        line("| JUEL-based (`dmn-feel-enable-legacy-behavior: true`, application.yaml) | " + rates.get(1) + " |");
+        line("");
+    }
+
+    private static long evaluateFor(org.camunda.bpm.dmn.engine.DmnEngine engine, org.camunda.bpm.dmn.engine.DmnDecision decision,
+                                    org.camunda.bpm.engine.variable.VariableMap variables, Duration time) {
+        long until = System.nanoTime() + time.toNanos();
+        long evaluated = 0;
+        while (System.nanoTime() - until < 0) {
+            engine.evaluateDecisionTable(decision, variables);
+            evaluated++;
+        }
+        return evaluated;
+    }
+
     private ConfigurableApplicationContext start(List<String> connection, Path work, int users) {
         List<String> settings = new ArrayList<>(connection);
         settings.addAll(List.of("--server.port=0", "--offboarding.backup.directory=" + work.resolve("backups"),
@@ -256,6 +319,35 @@ class OffboardingBenchmark {
         }
         BpmnModelInstance model = flow.intermediateCatchEvent("baselineWaits").timerWithDuration("P30D").endEvent().done();
         repository.createDeployment().addModelInstance("baseline.bpmn", model).deploy();
+    }
+
+    /** Per step: how many completed runs so far and their total milliseconds. */
+    private static java.util.Map<String, double[]> stepTotals(MeterRegistry meters) {
+        java.util.Map<String, double[]> totals = new java.util.TreeMap<>();
+        Search.in(meters).name("offboarding.step.duration").tag("result", "completed").timers().forEach(t -> {
+            double[] total = totals.computeIfAbsent(t.getId().getTag("step"), k -> new double[2]);
+            total[0] += t.count();
+            total[1] += t.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS);
+        });
+        return totals;
+    }
+
+    /** Starts the baseline from four threads, as the engine's own API would be called by a few clients. */
+    private static void startBaseline(RuntimeService runtime, int count) throws Exception {
+        ExecutorService starters = Executors.newFixedThreadPool(4);
+        List<Future<?>> starts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            starts.add(starters.submit(() -> runtime.startProcessInstanceByKey("baseline")));
+        }
+        for (Future<?> start : starts) {
+            start.get();
+        }
+        starters.shutdown();
+    }
+
+    /** CPU time of this JVM (the application and the benchmark's clients) so far. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double okCalls(MeterRegistry meters) {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.offboarding.tenant.graph.FakeMicrosoft365;
+import dev.offboarding.tenant.SkuNames;
 import dev.offboarding.tenant.TenantCalls;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,12 +92,14 @@ class GraphModeProcessTest {
     @Autowired ManagementService managementService;
     @Autowired HistoryService historyService;
     @Autowired TenantChanges changes;
+    @Autowired SkuNames skuNames;
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
     void freshTenant() {
         init(processEngine);
         MICROSOFT.reset();
+        skuNames.forget();
         NoWaiting.WAITS.clear();
     }
 

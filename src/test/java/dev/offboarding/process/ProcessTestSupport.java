@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.offboarding.tenant.SkuNames;
 import dev.offboarding.tenant.sandbox.SandboxDemoData;
 import dev.offboarding.tenant.sandbox.SandboxInspector;
 import java.time.Duration;
@@ -33,6 +34,7 @@ public abstract class ProcessTestSupport {
     @Autowired protected TaskService taskService;
     @Autowired protected SandboxDemoData demoData;
     @Autowired protected SandboxInspector sandbox;
+    @Autowired protected SkuNames skuNames;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -49,6 +51,7 @@ public abstract class ProcessTestSupport {
             runtimeService.deleteProcessInstances(running, "test clean-up", false, true);
         }
         demoData.reset();
+        skuNames.forget();
     }
 
     @AfterEach

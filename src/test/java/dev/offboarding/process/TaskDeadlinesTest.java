@@ -18,7 +18,7 @@ class TaskDeadlinesTest {
 
     private final TaskDeadlines deadlines = new TaskDeadlines(new OffboardingProperties(Duration.ofDays(30), "PT1M",
             null, new OffboardingProperties.Tasks(Duration.ofDays(1), Duration.ofDays(2), Duration.ofDays(40)),
-            null, null, null, null));
+            null, null, null, null, null));
 
     private static DelegateTask task(String key, Date oneDriveDeadline) {
         DelegateTask task = mock(DelegateTask.class);
