@@ -133,7 +133,8 @@ public class OffboardingPreview {
                 !rejected && flag(chosen, REMOVE_AUTHENTICATION_METHODS), methods.isEmpty()
                         ? "No methods besides the password are registered." : "Removes " + count(methods, "method") + ".",
                 methods));
-        steps.add(groups(userId, decided, !rejected && flag(chosen, REMOVE_FROM_GROUPS)));
+        List<GroupMembership> memberships = directory.groupMemberships(userId);
+        steps.add(groups(memberships, decided, !rejected && flag(chosen, REMOVE_FROM_GROUPS)));
         steps.add(step("hideFromAddressList", "Hide from the address list", decided,
                 !rejected && flag(chosen, HIDE_FROM_ADDRESS_LIST) && hasMailbox && !synced,
                 synced ? "Not here: a synced user is hidden in on-premises AD." : hasMailbox
@@ -167,8 +168,8 @@ public class OffboardingPreview {
                         ? " that " + facts.get(MAILBOX_DELEGATE) + " can open (Full Access)." : ", if chosen.")
                         : "No mailbox to convert.", List.of()));
         steps.add(oneDrive(facts, chosen, decided, !rejected));
-        steps.add(licenses(facts, subscriptions, decided, !rejected && flag(chosen, REMOVE_LICENSES)
-                && flag(facts, HAS_LICENSES) && !flag(facts, KEEP_LICENSES), userId));
+        steps.add(licenses(facts, subscriptions, memberships, decided, !rejected && flag(chosen, REMOVE_LICENSES)
+                && flag(facts, HAS_LICENSES) && !flag(facts, KEEP_LICENSES)));
         boolean deletes = decided && routeName.startsWith("DELETE");
         steps.add(step("removeFromOnPremisesAd", "Remove the user from on-premises AD", decided,
                 deletes && "DELETE_ON_PREMISES".equals(routeName), synced
@@ -181,10 +182,10 @@ public class OffboardingPreview {
                 decided ? (String) route.get("guidanceNote") : null, leaveAt, warnings, steps);
     }
 
-    private Step groups(String userId, boolean decided, boolean runs) {
+    private static Step groups(List<GroupMembership> memberships, boolean decided, boolean runs) {
         List<String> items = new ArrayList<>();
         int removed = 0;
-        for (GroupMembership group : directory.groupMemberships(userId)) {
+        for (GroupMembership group : memberships) {
             Optional<String> whyKept = GroupRules.whyNotRemovedWithGroups(group);
             if (whyKept.isPresent()) {
                 items.add(group.displayName() + ": stays (" + whyKept.get() + ")");
@@ -226,8 +227,8 @@ public class OffboardingPreview {
                 List.of());
     }
 
-    private Step licenses(Map<String, Object> facts, List<Subscription> subscriptions, boolean decided, boolean runs,
-                          String userId) {
+    private Step licenses(Map<String, Object> facts, List<Subscription> subscriptions,
+                          List<GroupMembership> memberships, boolean decided, boolean runs) {
         List<String> items = new ArrayList<>();
         List<String> assigned = VariableValues.list(facts.get(ASSIGNED_SKU_IDS));
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
@@ -244,7 +245,7 @@ public class OffboardingPreview {
                     + (Boolean.TRUE.equals(verdict.get("reducible")) ? "can be lowered by a billing admin"
                     : "cannot be lowered here, " + verdict.get("reason")));
         }
-        for (GroupMembership group : directory.groupMemberships(userId)) {
+        for (GroupMembership group : memberships) {
             if (group.givesLicenses()) {
                 items.add("Group " + group.displayName() + " gives licenses: " + GroupRules.whyNeverRemoved(group)
                         .map(why -> "they stay (" + why + ")").orElse("the user leaves it"));
