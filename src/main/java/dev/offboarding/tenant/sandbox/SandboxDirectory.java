@@ -195,7 +195,8 @@ class SandboxDirectory implements Directory {
     public void resetPassword(String userId) {
         store.run("resetPassword", () -> {
             String upn = upnOf(userId);
-            requireCloudManaged(userId, upn, "Its password is set in on-premises Active Directory.");
+            store.requireCloudManaged(userId, upn + " is synced from on-premises Active Directory. Its password is set "
+                    + "in on-premises Active Directory.");
             // The sandbox keeps no passwords: it records that a new one nobody knows was set. Once is enough: a second
             // random password nobody knows is no different from the first.
             int reset = store.jdbc().sql("update sandbox_user set password_reset_at = :now where id = :id and password_reset_at is null")
@@ -266,14 +267,6 @@ class SandboxDirectory implements Directory {
                 store.record("removeGroupMember", upn, group.displayName());
             }
         });
-    }
-
-    private void requireCloudManaged(String userId, String upn, String why) {
-        boolean synced = store.jdbc().sql("select on_premises_sync_enabled from sandbox_user where id = :id")
-                .param("id", userId).query(Boolean.class).single();
-        if (synced) {
-            throw new TenantException(upn + " is synced from on-premises Active Directory. " + why);
-        }
     }
 
     private String upnOf(String userId) {

@@ -223,13 +223,9 @@ class SandboxMailboxes implements Mailboxes {
     public void hideFromAddressLists(String userPrincipalName) {
         store.run("hideFromAddressLists", () -> {
             String userId = requireMailbox(userPrincipalName);
-            boolean synced = store.jdbc().sql("select on_premises_sync_enabled from sandbox_user where id = :id")
-                    .param("id", userId).query(Boolean.class).single();
-            if (synced) {
-                // What Exchange Online answers for a mailbox whose user is mastered on-premises.
-                throw new TenantException("The mailbox of " + userPrincipalName + " belongs to a user synced from "
-                        + "on-premises Active Directory: hide it there (msExchHideFromAddressLists).");
-            }
+            // What Exchange Online answers for a mailbox whose user is mastered on-premises.
+            store.requireCloudManaged(userId, "The mailbox of " + userPrincipalName + " belongs to a user synced from "
+                    + "on-premises Active Directory: hide it there (msExchHideFromAddressLists).");
             int changed = store.jdbc().sql("""
                             update sandbox_mailbox set hidden_from_address_lists = true
                             where user_id = :id and hidden_from_address_lists = false""")

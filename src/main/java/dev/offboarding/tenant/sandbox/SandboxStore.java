@@ -145,6 +145,18 @@ public class SandboxStore {
                         + ". Check the name, or restore the user, then retry the step."));
     }
 
+    /**
+     * Refuses a change that Microsoft 365 makes only in on-premises AD for a synced user (its password, its
+     * address-list visibility): throws with {@code refusal} when the user is synced.
+     */
+    public void requireCloudManaged(String userId, String refusal) {
+        boolean synced = jdbc.sql("select on_premises_sync_enabled from sandbox_user where id = :id")
+                .param("id", userId).query(Boolean.class).single();
+        if (synced) {
+            throw new TenantException(refusal);
+        }
+    }
+
     public Optional<String> userPrincipalNameOf(String userId) {
         return jdbc.sql("select user_principal_name from sandbox_user where id = :id")
                 .param("id", userId)
