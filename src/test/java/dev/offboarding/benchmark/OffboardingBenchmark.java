@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.ManagementService;
@@ -27,7 +28,10 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -54,6 +58,8 @@ class OffboardingBenchmark {
     static final int WARM_UP = 200;
     /** lookUpUser, blockSignIn, backUpMailbox, removeLicenses, deleteUser: then the restore window. */
     static final int ASYNC_STEPS = 5;
+    /** offboarding.bpmn with its service tasks as no-ops. */
+    static final String MODEL_ONLY = "offboardingModelOnly";
 
     private final List<String> report = new ArrayList<>();
 
@@ -140,6 +146,24 @@ class OffboardingBenchmark {
             double baselinePerSecond = BULK / seconds(started);
             double baselineCpuMs = (cpuNanos() - cpu) / 1e6 / BULK;
 
+            // Between the two ends: the baseline carrying the variables an offboarding has, then the offboarding's own
+            // model with its service tasks as no-ops. What each adds to the engine's work shows where the ratio goes.
+            VariableMap offboardingVariables = variablesOfOneOffboarding(runtime);
+            cpu = cpuNanos();
+            started = System.nanoTime();
+            startBaseline(runtime, BULK, n -> offboardingVariables);
+            awaitWaiting(management, "baselineWaits", WARM_UP + 2 * BULK);
+            double withVariablesPerSecond = BULK / seconds(started);
+            double withVariablesCpuMs = (cpuNanos() - cpu) / 1e6 / BULK;
+
+            deployModelOnly(app.getBean(RepositoryService.class));
+            cpu = cpuNanos();
+            started = System.nanoTime();
+            startModelOnly(runtime, BULK, offboardingVariables);
+            awaitWaiting(management, MODEL_ONLY, "restoreWindowExpired", BULK);
+            double modelOnlyPerSecond = BULK / seconds(started);
+            double modelOnlyCpuMs = (cpuNanos() - cpu) / 1e6 / BULK;
+
             List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
             AtomicInteger next = new AtomicInteger(BULK + 1);
             ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
@@ -181,6 +205,18 @@ class OffboardingBenchmark {
                     offboardingCpuMs, baselineCpuMs));
             line("| mean step durations | " + steps + " |");
             line("");
+            line("Where the difference comes from (" + BULK + " instances each, started from four threads like the baseline):");
+            line("");
+            line("| process | instances per second | / baseline | CPU per instance |");
+            line("| --- | --- | --- | --- |");
+            decomposition("baseline: " + ASYNC_STEPS + " async no-op steps and a timer", baselinePerSecond, baselinePerSecond, baselineCpuMs);
+            decomposition("the baseline given the " + offboardingVariables.size() + " variables an offboarding has",
+                    withVariablesPerSecond, baselinePerSecond, withVariablesCpuMs);
+            decomposition("the offboarding model, service tasks as no-ops, the same variables given at start",
+                    modelOnlyPerSecond, baselinePerSecond, modelOnlyCpuMs);
+            decomposition("the offboarding, by bulk request, against the sandbox tenant", offboardingsPerSecond, baselinePerSecond,
+                    offboardingCpuMs);
+            line("");
         }
     }
 
@@ -199,7 +235,7 @@ class OffboardingBenchmark {
             double okBefore = okCalls(meters);
             long started = System.nanoTime();
             bulk(http, 1, RATE_LIMITED);
-            awaitWaiting(app.getBean(ManagementService.class), "restoreWindowExpired", RATE_LIMITED);
+            awaitWaitingThroughRetries(app.getBean(ManagementService.class), "restoreWindowExpired", RATE_LIMITED);
             double elapsed = seconds(started);
             double useful = (okCalls(meters) - okBefore) / elapsed;
             long incidents = app.getBean(RuntimeService.class).createIncidentQuery().count();
@@ -244,7 +280,7 @@ class OffboardingBenchmark {
      * and with the JUEL-based one that {@code dmn-feel-enable-legacy-behavior} selects (application.yaml).
      */
     private void decisionTable() throws IOException {
-        org.camunda.bpm.engine.variable.VariableMap user = org.camunda.bpm.engine.variable.Variables.createVariables()
+        VariableMap user = Variables.createVariables()
                 .putValue("mailboxAction", "DELETE").putValue("hasMailbox", true).putValue("mailboxType", "UserMailbox")
                 .putValue("forwardingEnabled", false).putValue("onPremisesSyncEnabled", false)
                 .putValue("mailboxOver50Gb", false).putValue("archiveEnabled", false).putValue("litigationHoldEnabled", false);
@@ -273,7 +309,7 @@ class OffboardingBenchmark {
     }
 
     private static long evaluateFor(org.camunda.bpm.dmn.engine.DmnEngine engine, org.camunda.bpm.dmn.engine.DmnDecision decision,
-                                    org.camunda.bpm.engine.variable.VariableMap variables, Duration time) {
+                                    VariableMap variables, Duration time) {
         long until = System.nanoTime() + time.toNanos();
         long evaluated = 0;
         while (System.nanoTime() - until < 0) {
@@ -308,8 +344,76 @@ class OffboardingBenchmark {
     }
 
     private static void awaitWaiting(ManagementService management, String timer, long count) {
+        awaitWaiting(management, null, timer, count);
+    }
+
+    /**
+     * Waits until count instances wait at the timer. Fails at once when a step failed: nothing fails in these parts
+     * (the rate-limited part, where steps may be retried, waits with {@link #awaitWaitingThroughRetries}).
+     */
+    private static void awaitWaiting(ManagementService management, String processKey, String timer, long count) {
+        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(250))
+                .failFast(() -> {
+                    var failed = management.createJobQuery().withException().listPage(0, 1);
+                    if (!failed.isEmpty()) {
+                        throw new IllegalStateException("A step failed: " + failed.get(0).getExceptionMessage());
+                    }
+                })
+                .until(() -> {
+                    var waiting = management.createJobQuery().activityId(timer).timers();
+                    return (processKey == null ? waiting : waiting.processDefinitionKey(processKey)).count() >= count;
+                });
+    }
+
+    private static void awaitWaitingThroughRetries(ManagementService management, String timer, long count) {
         await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> management.createJobQuery().activityId(timer).timers().count() >= count);
+    }
+
+    private void decomposition(String process, double perSecond, double baselinePerSecond, double cpuMs) throws IOException {
+        line(String.format(Locale.ROOT, "| %s | %.1f | %.2f | %.1f ms |", process, perSecond, perSecond / baselinePerSecond, cpuMs));
+    }
+
+    /** The variables of one offboarding waiting in the restore window, as the process instance has them. */
+    private static VariableMap variablesOfOneOffboarding(RuntimeService runtime) {
+        String instance = runtime.createProcessInstanceQuery().processDefinitionKey("offboarding").listPage(0, 1).get(0).getId();
+        return runtime.getVariablesTyped(instance, false);
+    }
+
+    /**
+     * offboarding.bpmn as it is (gateways, sub-processes, listeners, the decision table, the timers), deployed as
+     * {@value #MODEL_ONLY} with every service task an expression that does nothing, so that only the engine's work
+     * for the model is left.
+     */
+    private static void deployModelOnly(RepositoryService repository) throws IOException {
+        BpmnModelInstance model;
+        try (var bpmn = OffboardingBenchmark.class.getResourceAsStream("/processes/offboarding.bpmn")) {
+            model = Bpmn.readModelFromStream(bpmn);
+        }
+        model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next().setId(MODEL_ONLY);
+        for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+            task.removeAttributeNs(org.camunda.bpm.model.bpmn.impl.BpmnModelConstants.CAMUNDA_NS, "delegateExpression");
+            task.setCamundaExpression("${true}");
+        }
+        var deployment = repository.createDeployment().addModelInstance("offboarding-model-only.bpmn", model);
+        for (String dmn : List.of("offboarding-route.dmn", "license-reducible.dmn")) {
+            try (var decision = OffboardingBenchmark.class.getResourceAsStream("/processes/" + dmn)) {
+                deployment.addInputStream(dmn, new java.io.ByteArrayInputStream(decision.readAllBytes()));
+            }
+        }
+        deployment.deploy();
+    }
+
+    /** Starts the model-only process like the baseline, each instance for its own user (the start listener wants one). */
+    private static void startModelOnly(RuntimeService runtime, int count, VariableMap variables) throws Exception {
+        startBaseline(runtime, MODEL_ONLY, count, n -> {
+            VariableMap own = Variables.createVariables();
+            own.putAll(variables);
+            own.putValue("userPrincipalName", String.format(Locale.ROOT, "model%05d@contoso.com", n));
+            // As the bulk request gives them: the start listener then skips the decision task.
+            own.putValue("decisions", "{\"mailboxAction\": \"DELETE\"}");
+            return own;
+        });
     }
 
     private static void deployBaseline(RepositoryService repository) {
@@ -334,10 +438,20 @@ class OffboardingBenchmark {
 
     /** Starts the baseline from four threads, as the engine's own API would be called by a few clients. */
     private static void startBaseline(RuntimeService runtime, int count) throws Exception {
+        startBaseline(runtime, count, n -> Variables.createVariables());
+    }
+
+    private static void startBaseline(RuntimeService runtime, int count, IntFunction<VariableMap> variables) throws Exception {
+        startBaseline(runtime, "baseline", count, variables);
+    }
+
+    private static void startBaseline(RuntimeService runtime, String processKey, int count, IntFunction<VariableMap> variables)
+            throws Exception {
         ExecutorService starters = Executors.newFixedThreadPool(4);
         List<Future<?>> starts = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            starts.add(starters.submit(() -> runtime.startProcessInstanceByKey("baseline")));
+        for (int i = 1; i <= count; i++) {
+            VariableMap given = variables.apply(i);
+            starts.add(starters.submit(() -> runtime.startProcessInstanceByKey(processKey, given)));
         }
         for (Future<?> start : starts) {
             start.get();
