@@ -147,6 +147,41 @@ class GraphModeApplicationTest {
         assertThat(requests).doesNotContain("DELETE /users/" + ADELE_ID);
     }
 
+    @Test
+    void anAdminDecidesInTasklistWithTheDryRunReadFromMicrosoft365() {
+        MICROSOFT.leaverChecklist();
+        Http.Response created = http.postJson(OFFBOARDINGS, "useradmin", Map.of("userPrincipalName", ADELE,
+                "reason", "Leaves the company"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+
+        // As Tasklist does it: the user admin's task list, the form's variables, then submitting the form.
+        String task = await().atMost(STEPS).pollInterval(Duration.ofMillis(250))
+                .until(() -> http.get("/engine-rest/task?processInstanceId=" + id + "&taskDefinitionKey=decideOffboarding",
+                        "useradmin").json(), tasks -> tasks.size() == 1)
+                .get(0).get("id").asText();
+        JsonNode form = http.get("/engine-rest/task/" + task + "/form-variables", "useradmin").json();
+        assertThat(form.path("displayName").path("value").asText()).isEqualTo("Adele Vance");
+        assertThat(form.path("previewSummary").path("value").asText()).as(form.toString())
+                .contains("Retail managers", "Retail newsletter", "Visio users");
+        assertThat(MICROSOFT.requests()).as("nothing changed in the tenant before the decision").isNotEmpty()
+                .allSatisfy(request -> assertThat(request).matches("GET .*|POST InvokeCommand Get-.*"));
+
+        Http.Response submitted = http.post("/engine-rest/task/" + task + "/submit-form", "useradmin", "application/json", """
+                {"variables": {"mailboxAction": {"value": "DELETE"}, "oneDriveOwner": {"value": "%s"},
+                               "removeFromGroups": {"value": true}}}""".formatted(DIEGO));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
+
+        JsonNode ended = awaitEnd(id);
+        assertThat(ended.get("outcome").asText()).as(ended.toString()).isEqualTo("Deleted");
+        assertThat(ended.get("decidedBy").asText()).isEqualTo("useradmin");
+        assertThat(ended.get("steps").findValuesAsText("activityId")).containsSubsequence("lookUpUser",
+                "decideOffboarding", "blockSignIn", "backUpMailbox", "removeFromGroups", "removeLicenses", "deleteUser",
+                "Deleted");
+        assertThat(MICROSOFT.requests()).containsSubsequence(GraphModeRequests.removeFromGroups())
+                .contains("DELETE /users/" + ADELE_ID);
+    }
+
     /** GET /api/offboardings/{id} as the HR system polls it, until the offboarding has ended. */
     private JsonNode awaitEnd(String id) {
         return await().atMost(STEPS).pollInterval(Duration.ofMillis(250))
