@@ -26,11 +26,13 @@ import java.util.stream.IntStream;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.camunda.bpm.model.bpmn.impl.BpmnModelConstants;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -394,18 +396,16 @@ class OffboardingBenchmark {
         try (var bpmn = OffboardingBenchmark.class.getResourceAsStream("/processes/offboarding.bpmn")) {
             model = Bpmn.readModelFromStream(bpmn);
         }
-        model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next().setId(MODEL_ONLY);
+        model.getModelElementsByType(Process.class).iterator().next().setId(MODEL_ONLY);
         for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
-            task.removeAttributeNs(org.camunda.bpm.model.bpmn.impl.BpmnModelConstants.CAMUNDA_NS, "delegateExpression");
+            task.removeAttributeNs(BpmnModelConstants.CAMUNDA_NS, "delegateExpression");
             task.setCamundaExpression("${true}");
         }
-        var deployment = repository.createDeployment().addModelInstance("offboarding-model-only.bpmn", model);
-        for (String dmn : List.of("offboarding-route.dmn", "license-reducible.dmn")) {
-            try (var decision = OffboardingBenchmark.class.getResourceAsStream("/processes/" + dmn)) {
-                deployment.addInputStream(dmn, new java.io.ByteArrayInputStream(decision.readAllBytes()));
-            }
-        }
-        deployment.deploy();
+        // The decision tables are bound by deployment: they go with the model.
+        repository.createDeployment().addModelInstance("offboarding-model-only.bpmn", model)
+                .addClasspathResource("processes/offboarding-route.dmn")
+                .addClasspathResource("processes/license-reducible.dmn")
+                .deploy();
     }
 
     /** Starts the model-only process like the baseline, each instance for its own user (the start listener wants one). */
