@@ -222,7 +222,8 @@ public final class FakeMicrosoft365 implements AutoCloseable {
         String sendAs = """
                 {"@adminapi.warnings":[],"value":[{"Identity":"Megan Bowen","Trustee":"%s","AccessControlType":"Allow",
                   "AccessRights":["SendAs"],"IsInherited":false,"InheritanceType":"None"}]}""".formatted(ADELE);
-        server.stubFor(exchange("Get-RecipientPermission", "{\"Trustee\":\"" + ADELE + "\"}").willReturn(okJson(sendAs)));
+        server.stubFor(exchange("Get-RecipientPermission", "{\"Trustee\":\"" + ADELE + "\",\"ResultSize\":\"Unlimited\"}")
+                .willReturn(okJson(sendAs)));
         server.stubFor(exchange("Get-RecipientPermission", "{\"Identity\":\"" + MEGAN + "\",\"Trustee\":\"" + ADELE + "\"}")
                 .willReturn(okJson(sendAs)));
         server.stubFor(exchange("Remove-MailboxPermission", "{\"Identity\":\"" + MEGAN + "\",\"User\":\"" + ADELE

@@ -306,8 +306,9 @@ class GraphMailboxCleanUpContractTest {
             contract.server.verify(1, cmdletCalled("Get-MailboxPermission", """
                     {"Identity":"%s","User":"adele.vance@contoso.com"}""".formatted(other)));
         }
+        // Without ResultSize Exchange answers the first 1,000 Send As rights only.
         contract.server.verify(1, cmdletCalled("Get-RecipientPermission", """
-                {"Trustee":"adele.vance@contoso.com"}"""));
+                {"Trustee":"adele.vance@contoso.com","ResultSize":"Unlimited"}"""));
     }
 
     @Test
