@@ -168,7 +168,7 @@ class OffboardingBenchmark {
             VariableMap offboardingVariables = variablesOfOneOffboarding(runtime);
             cpu = cpuNanos();
             started = System.nanoTime();
-            startBaseline(runtime, BULK, n -> offboardingVariables);
+            startFromFourThreads(runtime, "baseline", BULK, n -> offboardingVariables);
             awaitWaiting(management, "baselineWaits", WARM_UP + 2 * BULK);
             double withVariablesPerSecond = BULK / seconds(started);
             double withVariablesCpuMs = (cpuNanos() - cpu) / 1e6 / BULK;
@@ -426,7 +426,7 @@ class OffboardingBenchmark {
 
     /** Starts the model-only process like the baseline, each instance for its own user (the start listener wants one). */
     private static void startModelOnly(RuntimeService runtime, int count, VariableMap variables) throws Exception {
-        startBaseline(runtime, MODEL_ONLY, count, n -> {
+        startFromFourThreads(runtime, MODEL_ONLY, count, n -> {
             VariableMap own = Variables.createVariables();
             own.putAll(variables);
             own.putValue("userPrincipalName", String.format(Locale.ROOT, "model%05d@contoso.com", n));
@@ -458,15 +458,11 @@ class OffboardingBenchmark {
 
     /** Starts the baseline from four threads, as the engine's own API would be called by a few clients. */
     private static void startBaseline(RuntimeService runtime, int count) throws Exception {
-        startBaseline(runtime, count, n -> Variables.createVariables());
+        startFromFourThreads(runtime, "baseline", count, n -> Variables.createVariables());
     }
 
-    private static void startBaseline(RuntimeService runtime, int count, IntFunction<VariableMap> variables) throws Exception {
-        startBaseline(runtime, "baseline", count, variables);
-    }
-
-    private static void startBaseline(RuntimeService runtime, String processKey, int count, IntFunction<VariableMap> variables)
-            throws Exception {
+    private static void startFromFourThreads(RuntimeService runtime, String processKey, int count,
+                                             IntFunction<VariableMap> variables) throws Exception {
         ExecutorService starters = Executors.newFixedThreadPool(4);
         List<Future<?>> starts = new ArrayList<>();
         for (int i = 1; i <= count; i++) {

@@ -327,10 +327,8 @@ public class GraphMailboxes implements Mailboxes {
             }
         }
         // Without ResultSize Exchange answers with the first 1,000 only.
-        Map<String, Object> sendAsQuery = new LinkedHashMap<>();
-        sendAsQuery.put("Trustee", userPrincipalName);
-        sendAsQuery.put("ResultSize", "Unlimited");
-        for (JsonNode entry : exchange.invoke("Get-RecipientPermission", sendAsQuery, "read the Send As rights the user holds")) {
+        for (JsonNode entry : exchange.invoke("Get-RecipientPermission",
+                Map.of("Trustee", userPrincipalName, "ResultSize", "Unlimited"), "read the Send As rights the user holds")) {
             String identity = entry.path("Identity").asText();
             String other = upnByIdentity.getOrDefault(identity.toLowerCase(Locale.ROOT), identity);
             if (grants(entry, "SendAs") && !other.equalsIgnoreCase(userPrincipalName)) {
